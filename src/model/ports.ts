@@ -1,0 +1,81 @@
+// Interfaces that effects/ implements and daemon/ receives (main.ts wires them).
+import type { PersistedState } from './state.ts';
+import type { PidfileRead, ProbeResult, ProcessSnapshot, SystemSample } from './observation.ts';
+import type { Command, ConnectionTest } from './rule.ts';
+
+export interface Clock {
+  now(): number;
+  /** Resolves after ms, or at once (without throwing) when signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export type SignalName = 'SIGTERM' | 'SIGKILL' | 'SIGCONT' | 'SIGSTOP' | 'SIGHUP' | 'SIGUSR1' | 'SIGINT';
+
+export interface ProcessTable {
+  /** One read of /proc: every process, once. */
+  snapshot(): Promise<ProcessSnapshot>;
+  readPidfile(path: string): Promise<PidfileRead>;
+  /** Cheap liveness (kill(pid, 0)); false for a zombie is not guaranteed. */
+  isAlive(pid: number): boolean;
+  /** Start time of a live pid (ms epoch) without a full snapshot, or null when gone. */
+  startTimeOf(pid: number): Promise<number | null>;
+  /** Send a signal; false when the process does not exist. */
+  signal(pid: number, signal: SignalName): boolean;
+}
+
+export interface SystemSampler {
+  sample(): Promise<SystemSample>;
+  hostname(): string;
+  bootTime(): number; // ms epoch
+}
+
+export interface RunRequest {
+  command: Command;
+  timeoutMs: number; // 0 = no limit
+  env: Record<string, string>;
+  outputLimitBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  pid: number | null;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** First outputLimitBytes of stdout and stderr interleaved. */
+  output: string;
+  durationMs: number;
+  /** The program could not be started (ENOENT, EACCES, unknown user...). */
+  error?: string;
+}
+
+export interface ProgramRunner {
+  /** Runs argv without a shell in its own process group; on timeout kills the whole group. */
+  run(request: RunRequest): Promise<RunResult>;
+}
+
+export interface ProbeContext {
+  /** Host used when the rule names none: localhost in a process check, the address of a host check. */
+  defaultHost: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface Prober {
+  /** Never throws: failures are results. */
+  probe(test: ConnectionTest, context: ProbeContext): Promise<ProbeResult>;
+  /** Protocols this build can test ('tcp' for plain connects). */
+  supports(test: ConnectionTest): boolean;
+}
+
+export interface StateStore {
+  load(): Promise<{ state: PersistedState | null; problem?: string }>;
+  save(state: PersistedState): Promise<void>;
+}
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}

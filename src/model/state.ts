@@ -1,0 +1,52 @@
+// Per-service state: what the engine reads and returns, and what the state file keeps.
+import type { EventKind } from './event.ts';
+import type { ServiceType } from './service.ts';
+
+export type MonitoringState = 'initializing' | 'monitored' | 'not monitored' | 'waiting';
+export type RuleStateName = 'init' | 'failed' | 'succeeded' | 'changed';
+
+export interface RuleState {
+  state: RuleStateName;
+  /** Last results, newest first, at most 64: true = the rule's failure polarity was seen. */
+  history: boolean[];
+  /** Checks since the rule's action last fired (for exec repeat and alert reminders). */
+  sinceFired: number;
+  /** Reference value for `changed` tests (pid, ppid, program status...). */
+  reference?: string | number | null;
+  /** The last message, for status display. */
+  message?: string;
+}
+
+export interface ProcessIdentity {
+  pid: number;
+  startTime: number;
+}
+
+export interface ServiceState {
+  name: string;
+  type: ServiceType;
+  monitoring: MonitoringState;
+  rules: Record<string, RuleState>;
+  /** Check numbers (see `checks`) at which rule-triggered starts/restarts were done. */
+  restarts: number[];
+  /** Total rule-triggered restarts ever (for metrics and the API's `restarts`). */
+  restartsTotal: number;
+  /** The service's own check counter: its cycles. */
+  checks: number;
+  identity: ProcessIdentity | null;
+  /** Failures that are not rule results: a failed start program (exec), a restart limit (timeout). */
+  actionFailures: Partial<Record<EventKind, string>>;
+  lastCheck: number | null; // ms epoch
+}
+
+/** The state file: versioned, migrated on load. */
+export interface PersistedState {
+  version: 1;
+  bootTime: number; // ms epoch of the boot the state was saved in
+  savedAt: number;
+  services: Record<string, ServiceState>; // key: `${type}:${name}`
+}
+
+export function stateKey(type: ServiceType, name: string): string {
+  return `${type}:${name}`;
+}
