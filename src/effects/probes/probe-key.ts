@@ -1,0 +1,10 @@
+// Which probe serves a connection test: transport and protocol, e.g. 'tcp:default', 'udp:default',
+// 'tcpssl:http'; url and ping targets have their own keys.
+import type { ConnectionTest } from '../../model/rule.ts';
+
+export function probeKey(test: ConnectionTest): string {
+  const { target } = test;
+  if (target.type === 'url' || target.type === 'ping') return target.type;
+  const protocol = test.protocol?.name ?? 'default';
+  return `${target.socket}:${protocol}`;
+}

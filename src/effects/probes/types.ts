@@ -1,0 +1,17 @@
+// The one signature every probe has, and what it may use for I/O (injectable in tests).
+import type { NetConnectOpts, Socket } from 'node:net';
+import type { ProbeResult } from '../../model/observation.ts';
+import type { ProbeContext } from '../../model/ports.ts';
+import type { ConnectionTest } from '../../model/rule.ts';
+
+export type SocketFactory = (options: NetConnectOpts) => Socket;
+
+export interface ProbeIo {
+  connect: SocketFactory;
+}
+
+/** One attempt; the prober adds retries, the default timeout and the never-throw guarantee. */
+export type ProbeFn = (test: ConnectionTest, context: ProbeContext, io: ProbeIo) => Promise<ProbeResult>;
+
+/** Keyed by probeKey(): `${transport}:${protocol}` ('tcp:default', 'tcp:http', ...), or 'url', 'ping'. */
+export type ProbeRegistry = Readonly<Record<string, ProbeFn>>;

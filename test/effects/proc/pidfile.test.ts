@@ -1,0 +1,53 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readPidfile } from '../../../src/effects/proc/pidfile.ts';
+
+describe('readPidfile', () => {
+  let dir = '';
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'tsmonit-pidfile-')); });
+  after(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  const cases: Array<{ content: string; pid: number | null; error?: string }> = [
+    { content: '1234\n', pid: 1234 },
+    { content: '  42 trailing words\n7\n', pid: 42 },
+    { content: '', pid: null, error: 'empty' },
+    { content: ' \n\n', pid: null, error: 'empty' },
+    { content: 'abc\n', pid: null, error: 'not a number' },
+    { content: '0\n', pid: null, error: 'not a number' },
+    { content: '-5\n', pid: null, error: 'not a number' },
+    { content: '99999999999999\n', pid: null, error: 'not a number' },
+  ];
+  for (const [i, c] of cases.entries()) {
+    test(`content ${JSON.stringify(c.content)}`, async () => {
+      const path = join(dir, `case-${i}.pid`);
+      await writeFile(path, c.content);
+      const read = await readPidfile(path);
+      assert.equal(read.pid, c.pid);
+      assert.equal(read.error, c.error);
+      assert.equal(read.path, path);
+      assert.ok(read.mtimeMs !== null && Math.abs(read.mtimeMs - Date.now()) < 60_000);
+    });
+  }
+
+  test('a missing file', async () => {
+    assert.deepEqual(await readPidfile(join(dir, 'nope.pid')),
+      { path: join(dir, 'nope.pid'), pid: null, mtimeMs: null, error: 'missing' });
+  });
+
+  test('a directory is not a pidfile', async () => {
+    await mkdir(join(dir, 'adir'));
+    const read = await readPidfile(join(dir, 'adir'));
+    assert.equal(read.pid, null);
+    assert.equal(read.error, 'not a regular file');
+  });
+
+  test('an unreadable file reports the errno (when not root)', { skip: process.getuid?.() === 0 }, async () => {
+    const path = join(dir, 'secret.pid');
+    await writeFile(path, '5\n');
+    await chmod(path, 0o000);
+    assert.match((await readPidfile(path)).error ?? '', /EACCES/);
+  });
+});
