@@ -37,6 +37,8 @@ export interface ServiceState {
   /** Failures that are not rule results: a failed start program (exec), a restart limit (timeout). */
   actionFailures: Partial<Record<EventKind, string>>;
   lastCheck: number | null; // ms epoch
+  /** Epoch minute (ms / 60000) of the last check an `every "cron"` schedule allowed: once per matching minute. */
+  lastCronMinute?: number;
 }
 
 /** The state file: versioned, migrated on load. */

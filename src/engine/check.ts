@@ -1,0 +1,55 @@
+// One completed check of one service: restart limits, process identity, every rule.
+import type { CheckInput, CheckOutput, PlannedAction } from '../model/evaluation.ts';
+import type { EventDraft } from '../model/event.ts';
+import type { Observation } from '../model/observation.ts';
+import type { ServiceSpec } from '../model/service.ts';
+import type { RuleState, ServiceState } from '../model/state.ts';
+import { selectActions } from './planned-actions.ts';
+import { applyRestartLimits } from './restart-limits.ts';
+import { checkRule } from './rule-check.ts';
+
+const REPAIRED = {
+  exec: 'process is running after previous exec error (slow starting or manually recovered?)',
+  timeout: 'process is running after previous restart timeout (manually recovered?)',
+} as const;
+
+/**
+ * A process seen running: remember who it is, and clear exec/timeout failures set before this check
+ * (monit's rule for a service that was repaired by hand or started slowly).
+ */
+function processSeen(spec: ServiceSpec, before: ServiceState, state: ServiceState, obs: Observation) {
+  const found = obs.process?.found;
+  if (spec.type !== 'process' || !found) return { state, events: [] as EventDraft[], actions: [] as PlannedAction[] };
+  const failures = { ...state.actionFailures };
+  const events: EventDraft[] = [];
+  const actions: PlannedAction[] = [];
+  for (const kind of ['exec', 'timeout'] as const) {
+    if (before.actionFailures[kind] === undefined) continue;
+    delete failures[kind];
+    events.push({ service: spec.name, kind, state: 'succeeded', message: REPAIRED[kind], action: 'alert' });
+    actions.push({ type: 'alert', reason: REPAIRED[kind] });
+  }
+  const identity = { pid: found.pid, startTime: found.startTime };
+  return { state: { ...state, identity, actionFailures: failures }, events, actions };
+}
+
+export function evaluateCheck(input: CheckInput): CheckOutput {
+  const { spec, observation: obs, now } = input;
+  // A service that is not monitored is not checked; the daemon should not ask, and nothing changes if it does.
+  if (input.state.monitoring === 'not monitored') return { state: input.state, events: [], actions: [] };
+  const counted: ServiceState = { ...input.state, checks: input.state.checks + 1, lastCheck: now, monitoring: 'monitored' };
+  const limits = applyRestartLimits(spec, counted);
+  if (limits.unmonitors) return { state: limits.state, events: limits.events, actions: selectActions(limits.actions) };
+
+  const seen = processSeen(spec, input.state, limits.state, obs);
+  const events = [...limits.events, ...seen.events];
+  const actions = [...limits.actions, ...seen.actions];
+  const rules: Record<string, RuleState> = {};
+  for (const rule of spec.rules) {
+    const r = checkRule(spec, rule, seen.state.rules[rule.id], obs);
+    if (r.state) rules[rule.id] = r.state;
+    events.push(...r.events);
+    actions.push(...r.actions);
+  }
+  return { state: { ...seen.state, rules }, events, actions: selectActions(actions) };
+}

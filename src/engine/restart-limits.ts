@@ -1,0 +1,47 @@
+// `if N restarts within M cycles then ACTION`: counted over rule-triggered starts and restarts.
+import type { PlannedAction } from '../model/evaluation.ts';
+import type { EventDraft } from '../model/event.ts';
+import type { ServiceSpec } from '../model/service.ts';
+import type { ServiceState } from '../model/state.ts';
+import { effectiveAction, plannedAction } from './planned-actions.ts';
+import { describeAction } from './rule-words.ts';
+
+/** Restarts done at any of the last `cycles` checks (the current check included). */
+export function restartsWithin(restarts: readonly number[], checks: number, cycles: number): number {
+  return restarts.filter((r) => r > checks - cycles).length;
+}
+
+export interface LimitResult {
+  state: ServiceState;
+  events: EventDraft[];
+  actions: PlannedAction[];
+  /** A limit unmonitors the service: no rule is evaluated this check. */
+  unmonitors: boolean;
+}
+
+/** Run at the start of a check, after `checks` was counted up. Counters are cleared when a limit fires. */
+export function applyRestartLimits(spec: ServiceSpec, state: ServiceState): LimitResult {
+  const result: LimitResult = { state, events: [], actions: [], unmonitors: false };
+  const failures = { ...state.actionFailures };
+  for (const limit of spec.restartLimits) {
+    const count = restartsWithin(state.restarts, state.checks, limit.cycles);
+    if (count < limit.count) continue;
+    const action = effectiveAction(spec, limit.action);
+    const message = `service restarted ${count} times within ${limit.cycles} cycle(s) - ${describeAction(action)}`;
+    failures.timeout = message;
+    const figures = { restarts: count, limit: limit.count, cycles: limit.cycles };
+    result.events.push({ service: spec.name, kind: 'timeout', state: 'failed', message, rule: limit.text, action: action.type, figures });
+    const planned = plannedAction(action, { rule: limit.text, reason: message, figures });
+    if (planned) result.actions.push(planned);
+    if (action.type === 'unmonitor') result.unmonitors = true;
+  }
+  if (result.events.length > 0) result.state = { ...state, restarts: [], actionFailures: failures };
+  else result.state = { ...state, restarts: keepRecent(spec, state) };
+  return result;
+}
+
+/** Bound the list: nothing older than the widest window (at least 64 checks) can matter. */
+function keepRecent(spec: ServiceSpec, state: ServiceState): number[] {
+  const window = Math.max(64, ...spec.restartLimits.map((l) => l.cycles));
+  return state.restarts.filter((r) => r > state.checks - window);
+}

@@ -1,0 +1,166 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateCheck } from '../../src/engine/check.ts';
+import { initialServiceState } from '../../src/engine/service-state.ts';
+import type { Rule } from '../../src/model/rule.ts';
+import {
+  T0, actionTypes, cpuRule, figures, monitored, nonexistRule, procObs, processSpec, rule, runChecks, systemSample,
+} from './helpers.ts';
+
+describe('evaluateCheck bookkeeping', () => {
+  test('counts the check, stamps it and ends initializing or waiting', () => {
+    const spec = processSpec();
+    for (const monitoring of ['initializing', 'waiting', 'monitored'] as const) {
+      const out = evaluateCheck({ spec, state: { ...initialServiceState(spec), monitoring }, observation: procObs(figures()), now: T0 + 5 });
+      assert.equal(out.state.monitoring, 'monitored');
+      assert.equal(out.state.checks, 1);
+      assert.equal(out.state.lastCheck, T0 + 5);
+    }
+  });
+
+  test('a service that is not monitored is left alone', () => {
+    const spec = processSpec({ rules: [nonexistRule()] });
+    const state = { ...initialServiceState(spec), monitoring: 'not monitored' as const };
+    const out = evaluateCheck({ spec, state, observation: procObs(null), now: T0 });
+    assert.deepEqual(out, { state, events: [], actions: [] });
+  });
+
+  test('a process seen running is remembered by pid and start time; a missing one keeps the last identity', () => {
+    const spec = processSpec();
+    const seen = evaluateCheck({ spec, state: initialServiceState(spec), observation: procObs(figures({ pid: 7, startTime: 1234 })), now: T0 });
+    assert.deepEqual(seen.state.identity, { pid: 7, startTime: 1234 });
+    const gone = evaluateCheck({ spec, state: seen.state, observation: procObs(null), now: T0 });
+    assert.deepEqual(gone.state.identity, { pid: 7, startTime: 1234 });
+  });
+
+  test('exec and timeout failures clear when the process is seen running (manual repair)', () => {
+    const spec = processSpec();
+    const state = monitored(spec, { actionFailures: { exec: 'failed to start (exit status 1)', timeout: 'restarted 3 times' } });
+    const out = evaluateCheck({ spec, state, observation: procObs(figures()), now: T0 });
+    assert.deepEqual(out.state.actionFailures, {});
+    assert.deepEqual(out.events.map((e) => [e.kind, e.state]), [['exec', 'succeeded'], ['timeout', 'succeeded']]);
+    const stillMissing = evaluateCheck({ spec, state, observation: procObs(null), now: T0 });
+    assert.deepEqual(Object.keys(stillMissing.state.actionFailures).sort(), ['exec', 'timeout']);
+  });
+
+  test('rule states of rules no longer in the spec are dropped', () => {
+    const spec = processSpec({ rules: [nonexistRule()] });
+    const state = monitored(spec, { rules: { gone: { state: 'failed', history: [true], sinceFired: 0 } } });
+    const out = evaluateCheck({ spec, state, observation: procObs(figures()), now: T0 });
+    assert.deepEqual(Object.keys(out.state.rules), ['nonexist']);
+  });
+});
+
+describe('existence', () => {
+  test('missing process: nonexist fails with the detail, then recovers', () => {
+    const spec = processSpec({ rules: [nonexistRule()] });
+    const { outputs } = runChecks(spec, [procObs(null, { detail: 'pidfile /run/web.pid does not exist' }), procObs(figures({ pid: 99 }))]);
+    const [fail, ok] = outputs;
+    assert.deepEqual(fail?.events.map((e) => [e.kind, e.state, e.message, e.action]), [
+      ['nonexist', 'failed', 'process is not running -- pidfile /run/web.pid does not exist', 'restart'],
+    ]);
+    assert.deepEqual(actionTypes(fail!), ['restart']);
+    assert.equal(fail?.events[0]?.rule, 'if does not exist then restart');
+    assert.deepEqual(ok?.events.map((e) => [e.kind, e.state, e.message]), [['nonexist', 'succeeded', 'process is running with pid 99']]);
+    assert.deepEqual(actionTypes(ok!), ['alert']);
+  });
+
+  test('a zombie is named in the message', () => {
+    const spec = processSpec({ rules: [nonexistRule()] });
+    const out = evaluateCheck({ spec, state: initialServiceState(spec), observation: procObs(null, { zombie: true, detail: 'pid 42 is a zombie' }), now: T0 });
+    assert.match(out.events[0]?.message ?? '', /not running.*zombie/);
+    const bare = evaluateCheck({ spec, state: initialServiceState(spec), observation: procObs(null, { zombie: true, detail: '' }), now: T0 });
+    assert.match(bare.events[0]?.message ?? '', /zombie/);
+  });
+
+  test('if exist fails while the process runs, whichever polarity the parser chose', () => {
+    for (const polarity of ['failed', 'succeeded'] as const) {
+      const spec = processSpec({ rules: [rule({ kind: 'exist' }, { polarity })] });
+      const { outputs } = runChecks(spec, [procObs(figures()), procObs(null)]);
+      assert.deepEqual(outputs[0]?.events.map((e) => [e.kind, e.state]), [['exist', 'failed']], polarity);
+      assert.deepEqual(outputs[1]?.events.map((e) => [e.kind, e.state]), [['exist', 'succeeded']], polarity);
+    }
+  });
+
+  test('without a process observation, existence rules are skipped', () => {
+    const spec = processSpec({ rules: [nonexistRule()] });
+    const out = evaluateCheck({ spec, state: initialServiceState(spec), observation: { at: T0, probes: {} }, now: T0 });
+    assert.deepEqual(out.events, []);
+    assert.deepEqual(out.state.rules, {});
+  });
+});
+
+describe('rules that need the process are skipped while it is missing', () => {
+  const needy: Rule[] = [
+    cpuRule(50),
+    rule({ kind: 'resource', resource: 'memory', op: '>', value: 1, unit: 'percent' }, { id: 'mem' }),
+    rule({ kind: 'uptime', op: '<', seconds: 60 }, { id: 'uptime' }),
+    rule({ kind: 'changed', target: 'pid' }, { id: 'pid' }),
+    rule({ kind: 'changed', target: 'ppid' }, { id: 'ppid' }),
+    rule({ kind: 'identity', field: 'uid', expect: 0 }, { id: 'uid' }),
+    rule({ kind: 'connection', target: { type: 'port', port: 80, socket: 'tcp' } }, { id: 'port' }),
+  ];
+  test('state and history untouched', () => {
+    const spec = processSpec({ rules: [nonexistRule(), ...needy] });
+    const before = monitored(spec, {
+      rules: Object.fromEntries(needy.map((r) => [r.id, { state: 'failed' as const, history: [true, false], sinceFired: 3, message: 'old' }])),
+    });
+    const probes = { port: { ok: false, responseTimeMs: null, message: 'refused' } };
+    const out = evaluateCheck({ spec, state: before, observation: procObs(null, { probes }), now: T0 });
+    for (const r of needy) assert.deepEqual(out.state.rules[r.id], before.rules[r.id], r.id);
+    assert.deepEqual(out.events.map((e) => e.kind), ['nonexist']);
+    assert.deepEqual(actionTypes(out), ['restart']);
+  });
+
+  test('a rule never evaluated stays absent', () => {
+    const spec = processSpec({ rules: needy });
+    const out = evaluateCheck({ spec, state: initialServiceState(spec), observation: procObs(null), now: T0 });
+    assert.deepEqual(out.state.rules, {});
+  });
+
+  test('loadavg in a process check reads the system even when the process is missing', () => {
+    const load = rule({ kind: 'resource', resource: 'loadavg1', op: '>', value: 2, unit: 'load' }, { id: 'load' });
+    const spec = processSpec({ rules: [load] });
+    const out = evaluateCheck({ spec, state: initialServiceState(spec), observation: procObs(null, { system: systemSample({ load: [3, 1, 1] }) }), now: T0 });
+    assert.deepEqual(out.events.map((e) => [e.kind, e.state]), [['resource', 'failed']]);
+  });
+});
+
+describe('changed pid and ppid', () => {
+  for (const target of ['pid', 'ppid'] as const) {
+    test(`changed ${target}: first sight silent, every change an event with the rule's action`, () => {
+      const r = rule({ kind: 'changed', target }, { id: target, text: `if changed ${target} then exec "/bin/note"`, action: { type: 'exec', command: { text: '/bin/note', argv: ['/bin/note'] } } });
+      const spec = processSpec({ rules: [r] });
+      const at = (v: number) => procObs(figures(target === 'pid' ? { pid: v } : { ppid: v }));
+      const { outputs, state } = runChecks(spec, [at(10), at(10), at(11), at(12), at(12)]);
+      assert.deepEqual(outputs.map((o) => o.events.length), [0, 0, 1, 1, 0]);
+      const label = target === 'pid' ? 'PID' : 'PPID';
+      assert.equal(outputs[2]?.events[0]?.message, `process ${label} changed from 10 to 11`);
+      assert.equal(outputs[2]?.events[0]?.state, 'changed');
+      assert.equal(outputs[2]?.events[0]?.kind, target);
+      assert.deepEqual(outputs[3]?.events[0]?.figures, { from: 11, to: 12 });
+      assert.deepEqual(outputs.map((o) => actionTypes(o).join()), ['', '', 'exec', 'exec', '']);
+      assert.equal(state.rules[target]?.reference, 12);
+      assert.equal(state.rules[target]?.state, 'succeeded');
+    });
+  }
+});
+
+describe('no event below the threshold', () => {
+  test('the failure is kept as the rule message only', () => {
+    const spec = processSpec({ rules: [cpuRule(50, { rate: { count: 3, cycles: 3 } })] });
+    const out = evaluateCheck({ spec, state: monitored(spec), observation: procObs(figures({ cpuPercent: 80 })), now: T0 });
+    assert.deepEqual(out.events, []);
+    assert.deepEqual(out.actions, []);
+    assert.equal(out.state.rules['cpu']?.message, 'cpu usage of 80% matches resource limit [cpu > 50%]');
+    assert.equal(out.state.rules['cpu']?.state, 'init');
+  });
+
+  test('the first success before any failure is silent', () => {
+    const spec = processSpec({ rules: [cpuRule(50)] });
+    const out = evaluateCheck({ spec, state: monitored(spec), observation: procObs(figures({ cpuPercent: 5 })), now: T0 });
+    assert.deepEqual(out.events, []);
+    assert.deepEqual(out.actions, []);
+    assert.equal(out.state.rules['cpu']?.state, 'succeeded');
+  });
+});
