@@ -1,14 +1,14 @@
 // Which process is the service: a pidfile checked against the process table, or a `matching` regex.
 import type { Observation, PidfileRead, ProcessInfo, ProcessSnapshot } from '../model/observation.ts';
 import type { ProcessSpec } from '../model/service.ts';
-import type { ProcessIdentity } from '../model/state.ts';
+import { IDENTITY_SLACK_MS, type ProcessIdentity } from '../model/state.ts';
 import { processFigures } from './process-figures.ts';
 import { selectMatching } from './process-matching.ts';
 
 type ProcessPart = NonNullable<Observation['process']>;
 
 /** Start times come from clock ticks since boot; the same process can read a few ms apart. */
-const START_TIME_SLACK_MS = 50;
+const START_TIME_SLACK_MS = IDENTITY_SLACK_MS;
 /** A process may write its pidfile just before the start time read from /proc rounds up. */
 const PIDFILE_SLACK_MS = 1000;
 

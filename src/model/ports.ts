@@ -35,6 +35,8 @@ export interface RunRequest {
   env: Record<string, string>;
   outputLimitBytes: number;
   signal?: AbortSignal;
+  /** Called with the program's pid as soon as it is spawned (the daemon records it to survive its own crash). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface RunResult {

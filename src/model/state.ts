@@ -39,6 +39,11 @@ export interface ServiceState {
   lastCheck: number | null; // ms epoch
   /** Epoch minute (ms / 60000) of the last check an `every "cron"` schedule allowed: once per matching minute. */
   lastCronMinute?: number;
+  /**
+   * A start/restart program in flight, saved so that a tsmonit killed meanwhile waits for it after its restart
+   * instead of starting the service a second time.
+   */
+  starting?: { programPid: number; programStartTime: number; deadline: number } | null;
 }
 
 /** The state file: versioned, migrated on load. */
@@ -52,3 +57,9 @@ export interface PersistedState {
 export function stateKey(type: ServiceType, name: string): string {
   return `${type}:${name}`;
 }
+
+/**
+ * Two start times (ms epoch) of one process may differ by this much: they are computed from the boot time, which a
+ * tsmonit started later derives afresh. A different process on the same pid within a second is not realistic.
+ */
+export const IDENTITY_SLACK_MS = 1000;

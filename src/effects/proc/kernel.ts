@@ -9,8 +9,18 @@ export const CLOCK_TICKS_PER_SECOND = 100;
 const DEFAULT_PAGE_SIZE = 4096;
 const PAGE_SIZES = [4096, 8192, 16384, 65536];
 
-/** `btime` from /proc/stat, ms epoch. Read once: it can wobble by a second between reads. */
+/**
+ * Boot time, ms epoch. From /proc/uptime (centiseconds) when it is there: `btime` in /proc/stat is whole
+ * seconds and wobbles by one between reads, which would make process start times (and so PID identity)
+ * differ by a second between two tsmonit runs. Falls back to `btime`.
+ */
 export function readBootTimeSync(procRoot: string): number {
+  try {
+    const uptime = Number(readFileSync(join(procRoot, 'uptime'), 'utf8').split(' ')[0]);
+    if (Number.isFinite(uptime) && uptime > 0) return Math.round(Date.now() - uptime * 1000);
+  } catch {
+    // fall through to btime
+  }
   const text = readFileSync(join(procRoot, 'stat'), 'utf8');
   const match = /^btime\s+(\d+)/m.exec(text);
   if (!match?.[1]) throw new Error(`no btime in ${join(procRoot, 'stat')}`);

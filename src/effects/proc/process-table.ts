@@ -1,5 +1,6 @@
 // ProcessTable over Linux /proc. We read /proc ourselves (no pidusage): one pass over every
 // process per snapshot serves all checks, and identity needs the raw start time anyway.
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -48,11 +49,12 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
       return buildSnapshot({ at, cores, memTotalBytes: meminfo.get('MemTotal') ?? 0, processes, percents });
     },
     readPidfile,
-    isAlive,
+    isAlive: (pid: number) => isAlive(procRoot, pid),
     async startTimeOf(pid: number): Promise<number | null> {
       if (!isPid(pid)) return null;
       const stat = parseStat(await readFile(join(procRoot, String(pid), 'stat'), 'utf8').catch(() => ''));
-      return stat ? startTimeMs(kernel, stat.startTicks) : null;
+      // A zombie has finished: it has no start time worth matching (see isAlive).
+      return stat && stat.state !== 'Z' ? startTimeMs(kernel, stat.startTicks) : null;
     },
     signal,
   };
@@ -101,13 +103,22 @@ function isPid(pid: number): boolean {
   return Number.isSafeInteger(pid) && pid > 0;
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * kill(pid, 0), and not a zombie: a daemon is an orphan of init, and where init does not reap (some
+ * containers and sandboxes) a dead daemon stays a zombie for good; it must still count as dead.
+ */
+function isAlive(procRoot: string, pid: number): boolean {
   if (!isPid(pid)) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = parseStat(readFileSync(join(procRoot, String(pid), 'stat'), 'utf8'));
+    return stat !== null && stat.state !== 'Z';
+  } catch {
+    return false;
   }
 }
 

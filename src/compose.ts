@@ -1,0 +1,37 @@
+// The one place that wires real effects into the daemon's ports (used by main.ts and the integration tests).
+import { loadConfigFile } from './config/load.ts';
+import type { DaemonDeps } from './daemon/deps.ts';
+import { systemClock } from './effects/clock.ts';
+import { createProcessTable } from './effects/proc/index.ts';
+import { createProber } from './effects/probes/index.ts';
+import { createProgramRunner } from './effects/runner/index.ts';
+import { createStateStore } from './effects/state-store.ts';
+import { createSystemSampler } from './effects/system-sampler.ts';
+import type { LoadEnvironment } from './model/config.ts';
+import type { Logger } from './model/ports.ts';
+
+export const VERSION = '0.1.0';
+
+export interface ComposeOptions {
+  env: LoadEnvironment;
+  baseEnv: Record<string, string | undefined>;
+  logger: Logger;
+  selfPid: number;
+  livenessIntervalMs?: number;
+}
+
+export function composeDaemonDeps(options: ComposeOptions): DaemonDeps {
+  return {
+    clock: systemClock,
+    processTable: createProcessTable(),
+    systemSampler: createSystemSampler(),
+    runner: createProgramRunner({ baseEnv: options.baseEnv, isRoot: options.env.isRoot }),
+    prober: createProber(),
+    openStateStore: (path) => createStateStore(path),
+    logger: options.logger,
+    loadConfig: (file) => loadConfigFile(file, options.env),
+    selfPid: options.selfPid,
+    version: VERSION,
+    ...(options.livenessIntervalMs !== undefined ? { livenessIntervalMs: options.livenessIntervalMs } : {}),
+  };
+}

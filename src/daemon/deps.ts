@@ -1,0 +1,19 @@
+// What main.ts hands the daemon: effects behind model ports, and the config loader.
+import type { LoadResult } from '../model/config.ts';
+import type { Clock, Logger, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler } from '../model/ports.ts';
+
+export interface DaemonDeps {
+  clock: Clock;
+  processTable: ProcessTable;
+  systemSampler: SystemSampler;
+  runner: ProgramRunner;
+  prober: Prober;
+  /** Opens the state store for a path (the path can change on reload). */
+  openStateStore: (path: string) => StateStore;
+  logger: Logger;
+  loadConfig: (file: string) => Promise<LoadResult>;
+  selfPid: number;
+  version: string;
+  /** How often the liveness watch looks at monitored PIDs between cycles. */
+  livenessIntervalMs?: number;
+}

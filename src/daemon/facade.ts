@@ -1,0 +1,152 @@
+// What the web server and the CLI see of the daemon: JSON-shaped data and async actions. Nothing else.
+import type { Diagnostic } from '../model/errors.ts';
+import type { TsmEvent, EventKind } from '../model/event.ts';
+import type { ServiceActionType } from '../model/evaluation.ts';
+import type { MonitoringState } from '../model/state.ts';
+import type { ServiceType } from '../model/service.ts';
+
+export type { ServiceActionType } from '../model/evaluation.ts';
+
+export interface PortStatus {
+  host: string;
+  port: number | null;
+  path?: string;
+  type: string;
+  protocol: string;
+  ok: boolean | null;
+  responseTimeMs: number | null;
+  error: string | null;
+}
+
+export interface ProcessStatus {
+  pid: number | null;
+  ppid: number | null;
+  uptime: number | null;
+  cpu: number | null;
+  cpuTotal: number | null;
+  memory: number | null;
+  memoryPercent: number | null;
+  memoryTotal: number | null;
+  children: number | null;
+  threads: number | null;
+}
+
+export interface SystemStatus {
+  load: [number, number, number] | null;
+  cpu: { user: number; system: number; wait: number; usage: number } | null;
+  memory: { bytes: number; percent: number } | null;
+  swap: { bytes: number; percent: number } | null;
+  uptime: number | null;
+}
+
+export interface RuleStatus {
+  rule: string;
+  implicit: boolean;
+  state: 'init' | 'failed' | 'succeeded' | 'changed';
+  message: string | null;
+}
+
+/** A Service in JSON, as interfaces.md defines it. */
+export interface ServiceStatus {
+  name: string;
+  type: ServiceType;
+  monitoring: MonitoringState;
+  status: string;
+  failures: EventKind[];
+  ok: boolean;
+  pendingAction: ServiceActionType | null;
+  groups: string[];
+  dependsOn: string[];
+  lastCheck: string | null;
+  nextCheck: string | null;
+  restarts: number;
+  mode: string;
+  onreboot: string;
+  process?: ProcessStatus;
+  ports?: PortStatus[];
+  system?: SystemStatus;
+  config: {
+    pidfile?: string;
+    matching?: string;
+    path?: string;
+    address?: string;
+    start?: string;
+    stop?: string;
+    restart?: string;
+    every?: string;
+  };
+}
+
+export interface ServiceDetail extends ServiceStatus {
+  rules: RuleStatus[];
+  events: TsmEvent[];
+}
+
+export interface ServerStatus {
+  version: string;
+  hostname: string;
+  pid: number;
+  startedAt: string;
+  uptime: number;
+  cycleSeconds: number | null;
+  controlFile: string;
+  cycles: number;
+}
+
+export interface StatusSnapshot {
+  server: ServerStatus;
+  services: ServiceStatus[];
+}
+
+export interface ActionRequest {
+  action: ServiceActionType;
+  /** Service names; 'all' is expanded by the caller of resolveTargets. */
+  services?: string[];
+  group?: string;
+  user?: string;
+  /** Wait for completion (ms); 0 or absent: return once accepted. */
+  waitMs?: number;
+}
+
+export interface ActionOutcome {
+  service: string;
+  action: ServiceActionType;
+  state: 'accepted' | 'done' | 'failed' | 'timeout';
+  message: string;
+  output?: string;
+  durationMs?: number;
+}
+
+export interface EventQuery {
+  service?: string;
+  kind?: string;
+  limit?: number;
+  sinceId?: number;
+}
+
+export interface CycleReport {
+  cycle: number;
+  durationMs: number;
+  services: ServiceStatus[];
+}
+
+export interface ReloadResult {
+  ok: boolean;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** The in-process facade. http/ and cli/ use only this. */
+export interface MonitorFacade {
+  status(): StatusSnapshot;
+  service(name: string): ServiceDetail | undefined;
+  /** Throws TsmonitError TSM_E_UNKNOWN_SERVICE / TSM_E_UNKNOWN_GROUP / TSM_E_BAD_ACTION before doing anything. */
+  act(request: ActionRequest): Promise<ActionOutcome[]>;
+  events(query?: EventQuery): TsmEvent[];
+  onEvent(listener: (event: TsmEvent) => void): () => void;
+  onCycle(listener: (report: CycleReport) => void): () => void;
+  reload(): Promise<ReloadResult>;
+  /** One full check pass now; resolves when every check finished. */
+  validate(): Promise<StatusSnapshot>;
+  quit(): Promise<void>;
+}

@@ -1,0 +1,95 @@
+// The JSON view of a service (interfaces.md "A Service in JSON").
+import { failuresOf, ruleInWords, statusText } from '../engine/index.ts';
+import type { ConnectionTest } from '../model/rule.ts';
+import type { PortStatus, ProcessStatus, RuleStatus, ServiceStatus, SystemStatus } from './facade.ts';
+import { connectionRules, defaultProbeHost } from './checks.ts';
+import type { ServiceRuntime } from './runtime.ts';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+function processStatus(rt: ServiceRuntime): ProcessStatus {
+  const p = rt.lastObservation?.process?.found ?? null;
+  return {
+    pid: p?.pid ?? null,
+    ppid: p?.ppid ?? null,
+    uptime: p ? Math.round(p.uptimeS) : null,
+    cpu: p?.cpuPercent ?? null,
+    cpuTotal: p?.cpuTotalPercent ?? null,
+    memory: p?.memoryBytes ?? null,
+    memoryPercent: p?.memoryPercent ?? null,
+    memoryTotal: p?.memoryTotalBytes ?? null,
+    children: p?.children ?? null,
+    threads: p?.threads ?? null,
+  };
+}
+
+function systemStatus(rt: ServiceRuntime): SystemStatus {
+  const s = rt.lastObservation?.system ?? null;
+  return {
+    load: s?.load ?? null,
+    cpu: s?.cpu ?? null,
+    memory: s ? { bytes: s.memory.bytes, percent: s.memory.percent } : null,
+    swap: s ? { bytes: s.swap.bytes, percent: s.swap.percent } : null,
+    uptime: s ? Math.round(s.uptimeS) : null,
+  };
+}
+
+function portStatus(rt: ServiceRuntime, rule: { id: string; test: ConnectionTest }): PortStatus {
+  const t = rule.test.target;
+  const result = rt.lastObservation?.probes[rule.id];
+  const base = {
+    protocol: rule.test.protocol?.name ?? 'default',
+    ok: result && !result.skipped ? result.ok : null,
+    responseTimeMs: result?.responseTimeMs ?? null,
+    error: result && !result.ok && !result.skipped ? result.message : null,
+  };
+  if (t.type === 'port') return { host: t.host ?? defaultProbeHost(rt.spec), port: t.port, type: t.socket.toUpperCase(), ...base };
+  if (t.type === 'unix') return { host: '', port: null, path: t.path, type: `UNIX ${t.socket.toUpperCase()}`, ...base };
+  if (t.type === 'url') return { host: t.url, port: null, type: 'URL', ...base };
+  return { host: defaultProbeHost(rt.spec), port: null, type: 'PING', ...base };
+}
+
+export function serviceStatus(rt: ServiceRuntime): ServiceStatus {
+  const { spec, state } = rt;
+  const failures = state.monitoring === 'not monitored' ? [] : failuresOf(spec, state);
+  const config: ServiceStatus['config'] = {};
+  if (spec.type === 'process') {
+    if (spec.pidfile !== undefined) config.pidfile = spec.pidfile;
+    if (spec.matching !== undefined) config.matching = spec.matching;
+  }
+  if ('path' in spec) config.path = spec.path;
+  if (spec.type === 'host') config.address = spec.address;
+  if (spec.start) config.start = spec.start.text;
+  if (spec.stop) config.stop = spec.stop.text;
+  if (spec.restart) config.restart = spec.restart.text;
+  if (spec.every) config.every = spec.every.kind === 'cycles' ? `every ${spec.every.cycles} cycles` : `every "${spec.every.cron}"`;
+  const status: ServiceStatus = {
+    name: spec.name,
+    type: spec.type,
+    monitoring: state.monitoring,
+    status: statusText(spec, state, rt.pending ?? undefined),
+    failures,
+    ok: failures.length === 0 && state.monitoring !== 'not monitored',
+    pendingAction: rt.pending,
+    groups: [...spec.groups],
+    dependsOn: [...spec.depends],
+    lastCheck: iso(state.lastCheck),
+    nextCheck: iso(rt.nextCheck),
+    restarts: state.restartsTotal,
+    mode: spec.mode,
+    onreboot: spec.onreboot ?? 'default',
+    config,
+  };
+  if (spec.type === 'process') status.process = processStatus(rt);
+  if (spec.type === 'system') status.system = systemStatus(rt);
+  const conns = connectionRules(spec);
+  if (conns.length > 0) status.ports = conns.map((r) => portStatus(rt, r));
+  return status;
+}
+
+export function ruleStatuses(rt: ServiceRuntime): RuleStatus[] {
+  return rt.spec.rules.map((rule) => {
+    const rs = rt.state.rules[rule.id];
+    return { rule: ruleInWords(rule), implicit: rule.implicit === true, state: rs?.state ?? 'init', message: rs?.message ?? null };
+  });
+}

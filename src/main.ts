@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// Composition root of the tsmonit daemon: argv, environment, signals, exit codes. Nothing else reads them.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { controlFileCandidates, parseArgs, USAGE, type DaemonArgs } from './cli/args.ts';
+import { loadConfigFile } from './config/load.ts';
+import { checkReport } from './config/report.ts';
+import { composeDaemonDeps, VERSION } from './compose.ts';
+import { Monitor } from './daemon/monitor.ts';
+import { createLogger } from './effects/logger.ts';
+import { acquireInstance } from './instance-guard.ts';
+import type { Config, LoadEnvironment } from './model/config.ts';
+import { formatDiagnostic } from './model/errors.ts';
+
+function environment(): LoadEnvironment {
+  return { home: os.homedir(), isRoot: process.getuid?.() === 0, hostname: os.hostname(), cwd: process.cwd() };
+}
+
+function withOverrides(config: Config, args: DaemonArgs): Config {
+  return {
+    ...config,
+    ...(args.cycleSeconds !== undefined ? { cycleMs: Math.round(args.cycleSeconds * 1000) } : {}),
+    ...(args.logfile !== undefined ? { log: args.logfile } : {}),
+  };
+}
+
+function dashboardNote(config: Config): string | null {
+  const httpd = config.httpd;
+  if (!httpd) return null;
+  const user = httpd.allow.find((a) => a.kind === 'user' && !a.readonly);
+  const scheme = httpd.ssl ? 'https' : 'http';
+  const who = user && user.kind === 'user' ? ` (user ${user.user})` : '';
+  return `httpd is configured for ${scheme}://${httpd.address}:${httpd.port}${who}; this version does not serve it yet`;
+}
+
+async function runDaemon(args: DaemonArgs): Promise<number> {
+  const env = environment();
+  const file = args.config ?? controlFileCandidates(env.home).find((f) => existsSync(f));
+  if (!file) {
+    console.error(`tsmonit: no control file found (looked in ${controlFileCandidates(env.home).join(', ')})`);
+    return 1;
+  }
+  const result = await loadConfigFile(resolve(file), env);
+  if (args.test) {
+    const report = checkReport(result);
+    for (const line of report.lines) (report.ok && line === 'Control file syntax OK' ? console.log : console.error)(line);
+    return report.ok ? 0 : 1;
+  }
+  for (const w of result.warnings) console.error(formatDiagnostic(w));
+  if (!result.ok) {
+    for (const e of result.errors) console.error(formatDiagnostic(e));
+    return 1;
+  }
+  const config = withOverrides(result.config, args);
+  const log = createLogger({ target: config.log, pretty: config.log === 'stdout' && process.stdout.isTTY === true, level: args.verbose ? 'debug' : 'info' });
+  const { logger } = log;
+  const instance = await acquireInstance(config.pidfile, config.controlSocket, process.pid);
+  if ('error' in instance) {
+    console.error(`tsmonit: ${instance.error}`);
+    await log.close();
+    return 1;
+  }
+  const deps = composeDaemonDeps({ env, baseEnv: { ...process.env }, logger, selfPid: process.pid });
+  deps.loadConfig = async (f) => {
+    const r = await loadConfigFile(f, env);
+    return r.ok ? { ...r, config: withOverrides(r.config, args) } : r;
+  };
+  const monitor = new Monitor(deps, config);
+  const problems = await monitor.start();
+  if (problems.length > 0) {
+    for (const p of problems) console.error(formatDiagnostic(p));
+    await instance.release();
+    await log.close();
+    return 1;
+  }
+  const cycle = config.cycleMs === null ? 'one pass' : `cycle ${config.cycleMs / 1000} s`;
+  logger.info(`tsmonit ${VERSION} started: ${config.services.length} services, ${cycle}, control file ${config.files[0]}`);
+  const note = dashboardNote(config);
+  if (note) logger.info(note);
+
+  let exiting: Promise<number> | null = null;
+  const shutdown = (why: string): Promise<number> => {
+    exiting ??= (async () => {
+      logger.info(`tsmonit stopping (${why})`);
+      await monitor.quit();
+      await instance.release();
+      await log.close();
+      return 0;
+    })();
+    return exiting;
+  };
+  if (config.cycleMs === null) {
+    await monitor.runOnce();
+    return shutdown('one pass done');
+  }
+  return new Promise<number>((resolveExit) => {
+    const stop = (signal: string) => void shutdown(signal).then(resolveExit);
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGUSR1', () => monitor.wake());
+    process.on('SIGHUP', () => {
+      logger.info('reloading the control file (SIGHUP)');
+      void monitor.reload().then((r) => {
+        if (r.ok) logger.info('control file reloaded');
+        else logger.error(`control file has ${r.errors.length} error(s): keeping the running configuration`);
+      });
+    });
+    process.on('SIGPIPE', () => undefined);
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.kind) {
+    case 'help':
+      console.log(USAGE);
+      return 0;
+    case 'version':
+      console.log(`tsmonit ${VERSION}`);
+      return 0;
+    case 'usage-error':
+      console.error(`tsmonit: ${args.message}`);
+      return 2;
+    case 'daemon':
+      return runDaemon(args);
+  }
+}
+
+process.title = 'tsmonit';
+process.on('unhandledRejection', (err) => {
+  console.error(`tsmonit: internal error: ${err instanceof Error ? err.message : String(err)}`);
+});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`tsmonit: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
