@@ -60,6 +60,8 @@ export interface ServiceStatus {
   lastCheck: string | null;
   nextCheck: string | null;
   restarts: number;
+  /** How long the last check of this service took (ms); null before the first. */
+  checkDurationMs?: number | null;
   mode: string;
   onreboot: string;
   process?: ProcessStatus;

@@ -168,6 +168,7 @@ export class Monitor implements MonitorFacade, ActionHost {
   private checkService(rt: ServiceRuntime, snapshot: ProcessSnapshot, system: SystemSample | null): Promise<void> {
     if (rt.checking || rt.pending || this.stopping) return Promise.resolve();
     const generation = rt.generation;
+    const began = this.deps.clock.now();
     const run = (async () => {
       try {
         const observation = await observe(this.deps, {
@@ -177,6 +178,7 @@ export class Monitor implements MonitorFacade, ActionHost {
         rt.lastObservation = observation;
         const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: this.deps.clock.now() });
         this.apply(rt, out);
+        rt.lastCheckMs = this.deps.clock.now() - began;
       } catch (err) {
         this.deps.logger.error(`${quote(rt.spec.name)} check failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       } finally {

@@ -14,6 +14,8 @@ export interface ServiceRuntime {
   pendingDone: Promise<unknown> | null;
   lastObservation: Observation | null;
   nextCheck: number | null;
+  /** Duration of the last completed check (ms), for /metrics. */
+  lastCheckMs: number | null;
   /** Bumped on reload when the spec changed, so a stale in-flight check does not write back. */
   generation: number;
 }
@@ -27,6 +29,7 @@ export function newRuntime(spec: ServiceSpec, state: ServiceState): ServiceRunti
     pendingDone: null,
     lastObservation: null,
     nextCheck: null,
+    lastCheckMs: null,
     generation: 0,
   };
 }

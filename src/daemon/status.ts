@@ -76,6 +76,7 @@ export function serviceStatus(rt: ServiceRuntime): ServiceStatus {
     lastCheck: iso(state.lastCheck),
     nextCheck: iso(rt.nextCheck),
     restarts: state.restartsTotal,
+    checkDurationMs: rt.lastCheckMs,
     mode: spec.mode,
     onreboot: spec.onreboot ?? 'default',
     config,
