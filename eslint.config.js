@@ -7,7 +7,8 @@ const layer = (files, forbidden, message) => ({
   files,
   rules: {
     'no-restricted-imports': ['error', {
-      patterns: forbidden.map((group) => ({ group: [group], message })),
+      // One group, so a later '!path' exempts that path from an earlier glob (gitignore rules).
+      patterns: [{ group: forbidden, message }],
     }],
   },
 });
