@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   TSM_W_NOT_ACTED_ON: 'accepted but tsmonit does not act on it yet',
   TSM_W_PERMISSIONS: 'the control file holds passwords and is readable by others',
   TSM_W_INCLUDE_EMPTY: 'an include pattern matched no file',
+  TSM_W_INCLUDE_LOOP: 'a file is included a second time (an include loop); skipped',
   TSM_W_NO_TLS: 'a non-loopback listener without ssl',
   // runtime
   TSM_E_UNKNOWN_SERVICE: 'no service of that name',
@@ -40,6 +41,21 @@ export const ERROR_CODES = {
   TSM_E_ACTION_TIMEOUT: 'the action timed out',
   TSM_E_ALREADY_RUNNING: 'another tsmonit is running',
   TSM_E_STATE_FILE: 'the state file cannot be read or written',
+  // web server and API (src/http); each maps to one HTTP status
+  TSM_E_HTTP_BAD_REQUEST: 'the request is malformed',
+  TSM_E_HTTP_UNAUTHORIZED: 'missing or wrong credentials',
+  TSM_E_HTTP_FORBIDDEN: 'the client address is not in the allow list',
+  TSM_E_HTTP_READ_ONLY: 'a read-only user cannot change anything',
+  TSM_E_HTTP_CSRF: 'a browser request from another site or without a valid CSRF token',
+  TSM_E_HTTP_NOT_FOUND: 'no such route',
+  TSM_E_HTTP_METHOD: 'the method is not allowed on this route',
+  TSM_E_HTTP_TOO_LARGE: 'the request body is too large',
+  TSM_E_HTTP_URL_TOO_LONG: 'the URL is too long',
+  TSM_E_HTTP_MEDIA_TYPE: 'the request body has an unsupported content type',
+  TSM_E_HTTP_TOO_MANY_LOGINS: 'too many failed logins from this address',
+  TSM_E_HTTP_HEADERS_TOO_LARGE: 'the request headers are too large or too many',
+  TSM_E_HTTP_UNAVAILABLE: 'the server cannot take this request now',
+  TSM_E_HTTP_INTERNAL: 'an internal error',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
