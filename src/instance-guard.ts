@@ -1,13 +1,21 @@
 // Single instance: a second tsmonit on the same pidfile or control socket reports the first and exits 1.
 // It never signals a PID: a pidfile is only trusted when /proc says the PID is a tsmonit.
 import { chmod, mkdir, rm, stat } from 'node:fs/promises';
-import { connect, createServer, type Server } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { dirname } from 'node:path';
 import { isTsmonitProcess, readPidfileOwner, removePidfile, writePidfile } from './effects/instance-lock.ts';
+import { LIMITS } from './http/limits.ts';
 
 export interface Instance {
   release(): Promise<void>;
+  /** The control socket's HTTP server: answers 503 until the web layer serves it (http/listen.ts serveOn). */
   socketServer: Server | null;
+}
+
+function starting(_req: unknown, res: ServerResponse): void {
+  res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+  res.end(JSON.stringify({ statusCode: 503, code: 'TSM_E_HTTP_UNAVAILABLE', error: 'Service Unavailable', message: 'tsmonit is starting' }));
 }
 
 async function socketAnswers(path: string): Promise<boolean> {
@@ -44,7 +52,7 @@ export async function acquireInstance(
     await mkdir(dirname(socketPath), { recursive: true, mode: 0o700 });
     const existing = await stat(socketPath).catch(() => null);
     if (existing?.isSocket()) await rm(socketPath, { force: true }); // stale: nobody answered above
-    socketServer = createServer((socket) => socket.end(`tsmonit ${selfPid}\n`));
+    socketServer = createServer({ maxHeaderSize: LIMITS.headerBytes }, starting);
     const server = socketServer;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -55,7 +63,11 @@ export async function acquireInstance(
   return {
     socketServer,
     async release() {
-      if (socketServer) await new Promise<void>((resolve) => socketServer!.close(() => resolve()));
+      if (socketServer) {
+        const closed = new Promise<void>((resolve) => socketServer!.close(() => resolve()));
+        socketServer.closeAllConnections();
+        await closed;
+      }
       if (pidfile) await removePidfile(pidfile, selfPid);
     },
   };

@@ -9,6 +9,7 @@ import { checkReport } from './config/report.ts';
 import { composeDaemonDeps, VERSION } from './compose.ts';
 import { Monitor } from './daemon/monitor.ts';
 import { createLogger } from './effects/logger.ts';
+import { startWebServers, type WebServers } from './http/listen.ts';
 import { acquireInstance } from './instance-guard.ts';
 import type { Config, LoadEnvironment } from './model/config.ts';
 import { formatDiagnostic } from './model/errors.ts';
@@ -23,15 +24,6 @@ function withOverrides(config: Config, args: DaemonArgs): Config {
     ...(args.cycleSeconds !== undefined ? { cycleMs: Math.round(args.cycleSeconds * 1000) } : {}),
     ...(args.logfile !== undefined ? { log: args.logfile } : {}),
   };
-}
-
-function dashboardNote(config: Config): string | null {
-  const httpd = config.httpd;
-  if (!httpd) return null;
-  const user = httpd.allow.find((a) => a.kind === 'user' && !a.readonly);
-  const scheme = httpd.ssl ? 'https' : 'http';
-  const who = user && user.kind === 'user' ? ` (user ${user.user})` : '';
-  return `httpd is configured for ${scheme}://${httpd.address}:${httpd.port}${who}; this version does not serve it yet`;
 }
 
 async function runDaemon(args: DaemonArgs): Promise<number> {
@@ -76,13 +68,28 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
   }
   const cycle = config.cycleMs === null ? 'one pass' : `cycle ${config.cycleMs / 1000} s`;
   logger.info(`tsmonit ${VERSION} started: ${config.services.length} services, ${cycle}, control file ${config.files[0]}`);
-  const note = dashboardNote(config);
-  if (note) logger.info(note);
+
+  // ---- web server and control socket (issue 4): only a daemon serves them, as monit does ----
+  let quitRequested = (): void => undefined;
+  let web: WebServers | null = null;
+  if (config.cycleMs !== null) {
+    try {
+      web = await startWebServers({ monitor, logger, httpd: config.httpd, socket: instance.socketServer, onQuit: () => quitRequested() });
+    } catch (err) {
+      console.error(`tsmonit: ${err instanceof Error ? err.message : String(err)}`);
+      await monitor.quit();
+      await instance.release();
+      await log.close();
+      return 1;
+    }
+    if (web.url) logger.info(`httpd listening on ${web.url}`);
+  }
 
   let exiting: Promise<number> | null = null;
   const shutdown = (why: string): Promise<number> => {
     exiting ??= (async () => {
       logger.info(`tsmonit stopping (${why})`);
+      await web?.close();
       await monitor.quit();
       await instance.release();
       await log.close();
@@ -96,6 +103,7 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
   }
   return new Promise<number>((resolveExit) => {
     const stop = (signal: string) => void shutdown(signal).then(resolveExit);
+    quitRequested = () => stop('quit requested');
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGUSR1', () => monitor.wake());
