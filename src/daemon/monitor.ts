@@ -316,8 +316,11 @@ export class Monitor implements MonitorFacade, ActionHost {
     })();
     this.track(run);
     if (!request.waitMs) return targets.map((service) => ({ service, action: request.action, state: 'accepted', message: `${request.action} accepted` }));
-    const timer = this.deps.clock.sleep(request.waitMs).then(() => null);
+    // The wait timer is cancelled once the action finishes: a ?wait=3600 must not hold a timer for an hour.
+    const waited = new AbortController();
+    const timer = this.deps.clock.sleep(request.waitMs, waited.signal).then(() => null);
     const done = await Promise.race([run, timer]);
+    waited.abort();
     if (done) return done;
     return targets.map((service) => ({ service, action: request.action, state: 'timeout', message: `${request.action} did not finish within ${Math.round(request.waitMs! / 1000)} s` }));
   }
