@@ -135,10 +135,9 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   await rootPlugins(app, logger, tls !== null, acc);
   const streams = new EventStreams(monitor);
   const metrics = new Metrics(monitor);
-  app.addHook('onClose', async () => {
-    streams.closeAll();
-    metrics.close();
-  });
+  // Streams end cleanly before the listener closes its connections.
+  app.addHook('preClose', async () => streams.closeAll());
+  app.addHook('onClose', async () => metrics.close());
   await app.register(async (ctx) => {
     await installAuth(ctx, acc, logger);
     if (acc.transport === 'tcp') installCsrf(ctx, { tls: tls !== null });
