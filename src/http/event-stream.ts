@@ -31,6 +31,10 @@ export class EventStreams {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    if (request.method === 'HEAD') {
+      res.end();
+      return;
+    }
     const write = (chunk: string) => {
       if (!res.writableEnded) res.write(chunk);
     };

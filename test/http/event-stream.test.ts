@@ -64,8 +64,11 @@ test('a client that goes away releases its listeners; closing the server ends op
   assert.equal(monitor.listenerCount, 0);
 });
 
-test('a bad Last-Event-ID is a 400', async (t) => {
+test('a bad Last-Event-ID is a 400; HEAD answers the headers and ends', async (t) => {
   const { app } = await testServer(t);
   const r = await app.inject({ url: '/api/v1/events/stream', headers: { ...AUTH, 'last-event-id': 'abc' } });
   assert.equal(r.statusCode, 400);
+  const head = await app.inject({ method: 'HEAD', url: '/api/v1/events/stream', headers: AUTH });
+  assert.equal(head.statusCode, 200);
+  assert.match(String(head.headers['content-type']), /^text\/event-stream/);
 });
