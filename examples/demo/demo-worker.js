@@ -9,8 +9,8 @@ if (process.argv.includes('--daemon')) {
   await daemonize(pidfile);
 } else {
   writePidfile(pidfile);
-  let jobs = 0;
+  const work = { jobs: 0 };
   setInterval(() => {
-    jobs += 1;
+    work.jobs += 1;
   }, 1000);
 }

@@ -193,7 +193,8 @@ export class ActionExecutor {
       }
     }
     if (!command) {
-      return this.finishStart(rt, origin, { ok: false, message: 'no start program' }, started);
+      // monit: starting a service that has no start program only monitors it.
+      return this.finishStart(rt, origin, { ok: true, message: 'monitored (it has no start program)' }, started);
     }
     rt.state = recordStart(rt.state, origin.byRule && count);
     const timeoutMs = command.timeoutMs ?? (which === 'restart' ? limits.restartTimeoutMs : limits.startTimeoutMs);
@@ -205,13 +206,13 @@ export class ActionExecutor {
     rt.state = { ...rt.state, starting: null };
     this.host.markDirty();
     if (!run.ok) {
-      return this.finishStart(rt, origin, { ok: false, message: `failed to ${which} (${run.message})`, output: firstLines(run.output) }, started);
+      return this.finishStart(rt, origin, { ok: false, message: run.message, output: firstLines(run.output) }, started);
     }
     if (spec.type !== 'process') return this.finishStart(rt, origin, { ok: true, message: `${which} program succeeded` }, started);
     const found = await waitForProcess(deps, spec, deadline);
     if (!found) {
       const secs = Math.round(timeoutMs / 1000);
-      return this.finishStart(rt, origin, { ok: false, message: `failed to ${which} (process did not appear within ${secs} s)`, output: firstLines(run.output) }, started);
+      return this.finishStart(rt, origin, { ok: false, message: `the process did not appear within ${secs} s`, output: firstLines(run.output) }, started);
     }
     rt.state = { ...rt.state, identity: { pid: found.pid, startTime: found.startTime } };
     deps.logger.info(`${quote(spec.name)} process is running with pid ${found.pid}`, { service: spec.name });
@@ -234,7 +235,7 @@ export class ActionExecutor {
     });
     rt.state = out.state;
     for (const event of out.events) this.host.emit({ ...event, ...(origin.rule && !event.rule ? { rule: origin.rule } : {}) });
-    return step;
+    return step.ok ? step : { ...step, message: `failed to start (${step.message})` };
   }
 
   /** Stop program, or SIGTERM + SIGCONT then SIGKILL after the stop timeout; then wait for the PID to go. */

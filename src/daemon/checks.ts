@@ -13,6 +13,8 @@ export interface ObserveInput {
   snapshot: ProcessSnapshot;
   system: SystemSample | null;
   limits: Limits;
+  /** An early check between cycles looks at existence only: no probes. */
+  outOfCycle: boolean;
 }
 
 export function connectionRules(spec: ServiceSpec): Array<Rule & { test: ConnectionTest }> {
@@ -32,7 +34,7 @@ export async function observe(deps: DaemonDeps, input: ObserveInput): Promise<Ob
   }
   if (spec.type === 'system' && input.system) observation.system = input.system;
   const processMissing = spec.type === 'process' && observation.process?.found === null;
-  if (!processMissing) {
+  if (!processMissing && !input.outOfCycle) {
     const rules = connectionRules(spec);
     const results = await Promise.all(
       rules.map((rule) =>

@@ -107,9 +107,8 @@ export class Monitor implements MonitorFacade, ActionHost {
     if (!rt || this.stopping) return;
     this.track(
       (async () => {
-        const snapshot = await this.deps.processTable.snapshot();
-        const system = rt.spec.type === 'system' ? await this.deps.systemSampler.sample() : null;
-        await this.checkService(rt, snapshot, system);
+        const snapshot = await this.deps.processTable.snapshot({ cycle: false });
+        await this.checkService(rt, snapshot, null, true);
       })(),
     );
   }
@@ -165,18 +164,22 @@ export class Monitor implements MonitorFacade, ActionHost {
   }
 
   /** Single flight per service; skipped while an action on it runs. */
-  private checkService(rt: ServiceRuntime, snapshot: ProcessSnapshot, system: SystemSample | null): Promise<void> {
+  private checkService(rt: ServiceRuntime, snapshot: ProcessSnapshot, system: SystemSample | null, outOfCycle = false): Promise<void> {
     if (rt.checking || rt.pending || this.stopping) return Promise.resolve();
     const generation = rt.generation;
     const began = this.deps.clock.now();
     const run = (async () => {
       try {
         const observation = await observe(this.deps, {
-          spec: rt.spec, identity: rt.state.identity, snapshot, system, limits: this.cfg.limits,
+          spec: rt.spec, identity: rt.state.identity, snapshot, system, limits: this.cfg.limits, outOfCycle,
         });
         if (rt.generation !== generation || rt.pending || rt.state.monitoring === 'not monitored' || this.stopping) return;
-        rt.lastObservation = observation;
-        const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: this.deps.clock.now() });
+        // An early check measured existence only: keep the cycle's probe results and system figures for display.
+        const previous = rt.lastObservation;
+        rt.lastObservation = outOfCycle && previous
+          ? { ...observation, probes: previous.probes, ...(previous.system ? { system: previous.system } : {}) }
+          : observation;
+        const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: this.deps.clock.now(), outOfCycle });
         this.apply(rt, out);
         rt.lastCheckMs = this.deps.clock.now() - began;
       } catch (err) {

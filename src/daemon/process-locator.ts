@@ -12,7 +12,7 @@ export async function locateProcess(
   spec: ProcessSpec,
   identity: ProcessIdentity | null,
 ): Promise<Located> {
-  const snapshot = await deps.processTable.snapshot();
+  const snapshot = await deps.processTable.snapshot({ cycle: false });
   const pidfile = spec.pidfile === undefined ? undefined : await deps.processTable.readPidfile(spec.pidfile);
   return resolveProcess(spec, pidfile, snapshot, identity, deps.selfPid);
 }

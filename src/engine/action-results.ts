@@ -41,6 +41,7 @@ export function recordActionResult(
     delete failures.exec;
     events.push({ ...common, kind: 'exec', state: 'succeeded', message: `${DONE[action]} after a previous execution failure` });
   }
-  events.push({ ...common, kind: 'action', state: 'info', message: DONE[action], result: 'ok' });
+  // A success message from the daemon ("started with pid 42") says more than the bare verb.
+  events.push({ ...common, kind: 'action', state: 'info', message: result.message || DONE[action], result: 'ok' });
   return { state: { ...state, actionFailures: failures }, events };
 }

@@ -2,6 +2,7 @@
 import type { CheckInput, CheckOutput, PlannedAction } from '../model/evaluation.ts';
 import type { EventDraft } from '../model/event.ts';
 import type { Observation } from '../model/observation.ts';
+import type { Rule } from '../model/rule.ts';
 import type { ServiceSpec } from '../model/service.ts';
 import type { RuleState, ServiceState } from '../model/state.ts';
 import { selectActions } from './planned-actions.ts';
@@ -33,11 +34,21 @@ function processSeen(spec: ServiceSpec, before: ServiceState, state: ServiceStat
   return { state: { ...state, identity, actionFailures: failures }, events, actions };
 }
 
+function isExistenceRule(rule: Rule): boolean {
+  const t = rule.test;
+  return t.kind === 'nonexist' || t.kind === 'exist' || (t.kind === 'changed' && (t.target === 'pid' || t.target === 'ppid'));
+}
+
 export function evaluateCheck(input: CheckInput): CheckOutput {
   const { spec, observation: obs, now } = input;
   // A service that is not monitored is not checked; the daemon should not ask, and nothing changes if it does.
   if (input.state.monitoring === 'not monitored') return { state: input.state, events: [], actions: [] };
-  const counted: ServiceState = { ...input.state, checks: input.state.checks + 1, lastCheck: now, monitoring: 'monitored' };
+  const counted: ServiceState = {
+    ...input.state,
+    checks: input.state.checks + (input.outOfCycle ? 0 : 1),
+    lastCheck: now,
+    monitoring: 'monitored',
+  };
   const limits = applyRestartLimits(spec, counted);
   if (limits.unmonitors) return { state: limits.state, events: limits.events, actions: selectActions(limits.actions) };
 
@@ -46,7 +57,13 @@ export function evaluateCheck(input: CheckInput): CheckOutput {
   const actions = [...limits.actions, ...seen.actions];
   const rules: Record<string, RuleState> = {};
   for (const rule of spec.rules) {
-    const r = checkRule(spec, rule, seen.state.rules[rule.id], obs);
+    const previous = seen.state.rules[rule.id];
+    // Between cycles only existence is looked at; every other figure waits for the cycle (semantics.md).
+    if (input.outOfCycle && !isExistenceRule(rule)) {
+      if (previous) rules[rule.id] = previous;
+      continue;
+    }
+    const r = checkRule(spec, rule, previous, obs);
     if (r.state) rules[rule.id] = r.state;
     events.push(...r.events);
     actions.push(...r.actions);

@@ -22,6 +22,11 @@ export interface CheckInput {
   state: ServiceState;
   observation: Observation;
   now: number;
+  /**
+   * A check between cycles (the liveness watch saw the PID die, or an action just finished): its results count,
+   * but it is not a cycle, so `restarts within M cycles` windows are not stretched by it.
+   */
+  outOfCycle?: boolean;
 }
 
 export interface CheckOutput {

@@ -12,8 +12,11 @@ export interface Clock {
 export type SignalName = 'SIGTERM' | 'SIGKILL' | 'SIGCONT' | 'SIGSTOP' | 'SIGHUP' | 'SIGUSR1' | 'SIGINT';
 
 export interface ProcessTable {
-  /** One read of /proc: every process, once. */
-  snapshot(): Promise<ProcessSnapshot>;
+  /**
+   * One read of /proc: every process, once. CPU percentages are deltas against the previous cycle's read;
+   * `cycle: false` (a read for an action or an early check) computes them but does not move that baseline.
+   */
+  snapshot(options?: { cycle?: boolean }): Promise<ProcessSnapshot>;
   readPidfile(path: string): Promise<PidfileRead>;
   /** Cheap liveness (kill(pid, 0)); false for a zombie is not guaranteed. */
   isAlive(pid: number): boolean;

@@ -37,7 +37,7 @@ checks:
   const stopOrder = h.events().filter((e) => e.kind === 'action' && e.action === 'stop' && e.message === 'stop action done').map((e) => e.service);
   assert.deepEqual(stopOrder, ['b', 'a'], 'b was stopped before a');
   assert.equal(h.monitor.service('a')?.monitoring, 'not monitored');
-  assert.equal(h.monitor.service('b')?.monitoring, 'not monitored');
+  assert.equal(h.monitor.service('b')?.monitoring, 'not monitored', JSON.stringify(h.events().map((e) => [e.service, e.kind, e.message])));
   const asked = h.events('a').find((e) => e.message === 'stop requested');
   assert.equal(asked?.user, 'tester', 'the event log names who asked');
 });

@@ -28,9 +28,9 @@ const starts = (dir: string): number => {
 
 test('a crash loop is unmonitored after 3 restarts and stays so after a tsmonit restart', async (t) => {
   const h = await startMonitor(CONFIG);
-  let again: Awaited<ReturnType<typeof startMonitor>> | undefined;
+  const later: Array<Awaited<ReturnType<typeof startMonitor>>> = [];
   t.after(async () => {
-    await again?.quit();
+    for (const other of later) await other.quit();
     await h.cleanup();
   });
 
@@ -42,7 +42,8 @@ test('a crash loop is unmonitored after 3 restarts and stays so after a tsmonit 
   await h.quit();
 
   // A new tsmonit on the same state file.
-  again = await startMonitor(CONFIG, { dir: h.dir });
+  const again = await startMonitor(CONFIG, { dir: h.dir });
+  later.push(again);
   await sleep(3000); // three cycles in which nothing may happen
   assert.equal(again.monitor.service('crasher')?.monitoring, 'not monitored');
   assert.equal(starts(h.dir), 3, 'no start after the tsmonit restart');

@@ -42,7 +42,7 @@ checks:
   const restarted = after.findIndex((e, i) => i > notRunning && e.kind === 'action' && /started with pid/.test(e.message));
   const running = after.findIndex((e, i) => i > restarted && e.kind === 'nonexist' && e.state === 'succeeded');
   assert.ok(notRunning >= 0, `no "not running" event in ${JSON.stringify(after)}`);
-  assert.ok(restarted > notRunning, 'the restart comes after "not running"');
+  assert.ok(restarted > notRunning, `the restart comes after "not running": ${JSON.stringify(after.map((e) => [e.kind, e.state, e.message]))}`);
   assert.ok(running > restarted, 'then the service is running again');
   assert.equal(after[notRunning]!.action, 'restart');
   assert.ok(h.logger.lines.some((l) => l.includes("'web' trying to restart")), 'monit-like log line');

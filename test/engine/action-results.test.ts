@@ -33,7 +33,7 @@ describe('recordActionResult', () => {
 
   test('success clears the exec failure and records the action', () => {
     const failed = { ...initialServiceState(spec), actionFailures: { exec: 'failed to start (exit status 1)' } };
-    const { state, events } = recordActionResult(spec, failed, 'start', { ok: true, message: 'ok', durationMs: 800 });
+    const { state, events } = recordActionResult(spec, failed, 'start', { ok: true, message: '', durationMs: 800 });
     assert.deepEqual(state.actionFailures, {});
     assert.deepEqual(events.map((e) => [e.kind, e.state, e.message, e.result]), [
       ['exec', 'succeeded', 'started after a previous execution failure', undefined],
@@ -41,8 +41,13 @@ describe('recordActionResult', () => {
     ]);
   });
 
+  test('a success message from the daemon is the event message', () => {
+    const { events } = recordActionResult(spec, initialServiceState(spec), 'start', { ok: true, message: 'started with pid 42', durationMs: 1 });
+    assert.deepEqual(events.map((e) => [e.kind, e.message]), [['action', 'started with pid 42']]);
+  });
+
   test('a plain success is one info event', () => {
-    const { events } = recordActionResult(spec, initialServiceState(spec), 'stop', { ok: true, message: 'ok', durationMs: 1 });
+    const { events } = recordActionResult(spec, initialServiceState(spec), 'stop', { ok: true, message: '', durationMs: 1 });
     assert.deepEqual(events.map((e) => [e.kind, e.state, e.message, e.action]), [['action', 'info', 'stopped', 'stop']]);
   });
 });

@@ -18,6 +18,21 @@ describe('evaluateCheck bookkeeping', () => {
     }
   });
 
+  test('a check between cycles looks at existence only and is not a cycle', () => {
+    const spec = processSpec({ rules: [nonexistRule(), cpuRule(50)] });
+    const state = { ...initialServiceState(spec), checks: 3 };
+    const busy = procObs(figures({ cpuPercent: 99 }));
+    const early = evaluateCheck({ spec, state, observation: busy, now: T0, outOfCycle: true });
+    assert.equal(early.state.checks, 3, 'not counted as a cycle');
+    assert.deepEqual(early.events, [], 'the cpu rule waits for the cycle');
+    assert.equal(early.state.rules[spec.rules[1]!.id], undefined);
+    assert.equal(early.state.rules[spec.rules[0]!.id]?.state, 'succeeded', 'existence is looked at');
+    const cycle = evaluateCheck({ spec, state: early.state, observation: busy, now: T0 });
+    assert.deepEqual(cycle.events.map((e) => e.kind), ['resource']);
+    const gone = evaluateCheck({ spec, state: cycle.state, observation: procObs(null), now: T0, outOfCycle: true });
+    assert.deepEqual(actionTypes(gone), ['restart'], 'a death seen early is acted on early');
+  });
+
   test('a service that is not monitored is left alone', () => {
     const spec = processSpec({ rules: [nonexistRule()] });
     const state = { ...initialServiceState(spec), monitoring: 'not monitored' as const };

@@ -31,6 +31,27 @@ describe('restart limits', () => {
     assert.equal(state.monitoring, 'not monitored');
   });
 
+  test('checks between cycles do not stretch the window: a crash loop inside one cycle is caught', () => {
+    const spec = processSpec({ rules: [nonexistRule()], restartLimits: [limit(3, 5)] });
+    let state = initialServiceState(spec);
+    const seen: string[] = [];
+    const check = (observation: typeof down, outOfCycle: boolean) => {
+      const out = evaluateCheck({ spec, state, observation, now: T0, outOfCycle });
+      seen.push(actionTypes(out).join() || '-');
+      state = out.state;
+      if (actionTypes(out).includes('restart')) state = recordStart(state, true);
+    };
+    // One regular check; then, inside the same cycle, each start is checked early (up) and each crash too (down).
+    check(down, false);
+    check(up, true);
+    check(down, true);
+    check(up, true);
+    check(down, true);
+    check(up, true);
+    assert.deepEqual(seen, ['restart', 'alert', 'restart', 'alert', 'restart', 'unmonitor'], 'recoveries alert; the third restart trips the limit');
+    assert.equal(state.checks, 1, 'only the regular check counted as a cycle');
+  });
+
   test('alert variant: the limit alerts, counters clear, and the rules go on', () => {
     const spec = processSpec({ rules: [nonexistRule()], restartLimits: [limit(3, 5, { type: 'alert' })] });
     const { outputs, state } = runChecks(spec, [down, down, down, down, down]);

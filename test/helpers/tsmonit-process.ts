@@ -23,7 +23,7 @@ export function spawnTsmonit(args: string[]): TsmonitProcess {
 
 /** The messages of a JSON-lines log file. */
 export function logMessages(file: string): string[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {

@@ -32,7 +32,7 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
   let previous = new Map<string, CpuSample>();
 
   return {
-    async snapshot(): Promise<ProcessSnapshot> {
+    async snapshot(options: { cycle?: boolean } = {}): Promise<ProcessSnapshot> {
       const at = Date.now();
       const monotonicMs = performance.now();
       const [processes, meminfo] = await Promise.all([readAll(kernel), readMeminfo(procRoot)]);
@@ -45,7 +45,8 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
         percents.set(info.pid, before ? cpuPercent(before, sample, info.threads, cores) : null);
         samples.set(key, sample);
       }
-      previous = samples;
+      // Reads between cycles would leave the next cycle a window of a few ms: only cycle reads set the baseline.
+      if (options.cycle !== false) previous = samples;
       return buildSnapshot({ at, cores, memTotalBytes: meminfo.get('MemTotal') ?? 0, processes, percents });
     },
     readPidfile,
