@@ -1,5 +1,6 @@
 // Per-service state: what the engine reads and returns, and what the state file keeps.
 import type { EventKind } from './event.ts';
+import type { ContentCursor } from './observation.ts';
 import type { ServiceType } from './service.ts';
 
 export type MonitoringState = 'initializing' | 'monitored' | 'not monitored' | 'waiting';
@@ -44,6 +45,8 @@ export interface ServiceState {
    * instead of starting the service a second time.
    */
   starting?: { programPid: number; programStartTime: number; deadline: number } | null;
+  /** `check file` with content rules: where the next read starts (inode and offset survive restarts, as in monit). */
+  contentCursor?: ContentCursor | null;
 }
 
 /** The state file: versioned, migrated on load. */
