@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MonitorFacade, StatusSnapshot } from '../daemon/facade.ts';
 import type { Principal } from './credentials.ts';
 import { escapeHtml } from './escape.ts';
-import { byType } from './monit-text.ts';
+import { byType } from '../render/monit-text.ts';
 
 export function homePage(snapshot: StatusSnapshot, principal: Principal | null): string {
   const rows = byType(snapshot.services).map(

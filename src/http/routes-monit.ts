@@ -5,13 +5,10 @@ import type { MonitorFacade, ServiceStatus, StatusSnapshot } from '../daemon/fac
 import type { HttpdConfig } from '../model/config.ts';
 import { TsmonitError } from '../model/errors.ts';
 import { localPlatform, statusXml } from './monit-xml.ts';
-import { reportText, statusText, summaryText, type ReportType } from './monit-text.ts';
+import { REPORT_TYPES, reportText, statusText, summaryText } from '../render/monit-text.ts';
 import { actionOf, badRequest, body, groupOf, query, servicesOf } from './request-values.ts';
 import { firstOf } from './url-encoding.ts';
 
-const REPORT_TYPES: Record<string, ReportType> = {
-  up: 'up', down: 'down', initializing: 'initializing', initialising: 'initializing', unmonitored: 'unmonitored', total: 'total',
-};
 const TEXT = 'text/plain; charset=utf-8';
 
 function params(request: FastifyRequest): Record<string, unknown> {
