@@ -64,6 +64,9 @@ export interface ProbeContext {
   defaultHost: string;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** `set limits`: bytes one `expect` reads (default 256) and bytes of an HTTP body read (default 1 MiB). */
+  sendExpectBufferBytes?: number;
+  httpContentBufferBytes?: number;
 }
 
 export interface Prober {
