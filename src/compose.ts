@@ -4,7 +4,7 @@ import type { DaemonDeps } from './daemon/deps.ts';
 import { systemClock } from './effects/clock.ts';
 import { createProcessTable } from './effects/proc/index.ts';
 import { createProber } from './effects/probes/index.ts';
-import { createProgramRunner } from './effects/runner/index.ts';
+import { createProgramRunner, resolveGroup, resolveUser } from './effects/runner/index.ts';
 import { createStateStore } from './effects/state-store.ts';
 import { createSystemSampler } from './effects/system-sampler.ts';
 import type { LoadEnvironment } from './model/config.ts';
@@ -29,6 +29,10 @@ export function composeDaemonDeps(options: ComposeOptions): DaemonDeps {
     prober: createProber(),
     openStateStore: (path) => createStateStore(path),
     logger: options.logger,
+    users: {
+      uidOf: async (name) => (await resolveUser(name))?.uid ?? null,
+      gidOf: async (name) => (await resolveGroup(name))?.gid ?? null,
+    },
     loadConfig: (file) => loadConfigFile(file, options.env),
     selfPid: options.selfPid,
     version: VERSION,

@@ -18,7 +18,7 @@ function ruleSupported(spec: ServiceSpec, rule: Rule, prober: Prober): string | 
     if (t.kind === 'nonexist' || t.kind === 'exist' || t.kind === 'uptime') return null;
     if (t.kind === 'changed' && (t.target === 'pid' || t.target === 'ppid')) return null;
     if (t.kind === 'resource' && PROCESS_RESOURCES.has(t.resource)) return null;
-    if (t.kind === 'identity') return typeof t.expect === 'number' || /^\d+$/.test(t.expect) ? null : 'uid/gid by name is not supported yet: use the number';
+    if (t.kind === 'identity') return null; // names are resolved by identity-names.ts
   }
   if (spec.type === 'system') {
     if (t.kind === 'uptime') return null;

@@ -1,6 +1,8 @@
 // What main.ts hands the daemon: effects behind model ports, and the config loader.
 import type { LoadResult } from '../model/config.ts';
-import type { Clock, Logger, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler } from '../model/ports.ts';
+import type {
+  Clock, Logger, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler, UserDirectory,
+} from '../model/ports.ts';
 
 export interface DaemonDeps {
   clock: Clock;
@@ -11,6 +13,7 @@ export interface DaemonDeps {
   /** Opens the state store for a path (the path can change on reload). */
   openStateStore: (path: string) => StateStore;
   logger: Logger;
+  users: UserDirectory;
   loadConfig: (file: string) => Promise<LoadResult>;
   selfPid: number;
   version: string;

@@ -11,12 +11,14 @@ import { stateKey, type PersistedState } from '../model/state.ts';
 import type { ActionHost } from './action-host.ts';
 import { ActionExecutor } from './actions.ts';
 import { unsupportedParts } from './capabilities.ts';
+import { resolveIdentityNames } from './identity-names.ts';
 import { observe } from './checks.ts';
 import { CycleLoop } from './cycle-loop.ts';
 import type { DaemonDeps } from './deps.ts';
 import { EventLog } from './event-log.ts';
+import { History } from './history.ts';
 import type {
-  ActionOutcome, ActionRequest, CycleReport, EventQuery, MonitorFacade, ReloadResult, ServiceDetail, StatusSnapshot,
+  ActionOutcome, ActionRequest, CycleReport, EventQuery, MonitorFacade, ReloadResult, ServiceDetail, ServiceHistory, StatusSnapshot,
 } from './facade.ts';
 import { logEvent, quote } from './messages.ts';
 import { restoreStates, StateSaver } from './persistence.ts';
@@ -33,6 +35,7 @@ export class Monitor implements MonitorFacade, ActionHost {
   private readonly runtimes = new Map<string, ServiceRuntime>();
   private order: string[] = [];
   private readonly eventLog = new EventLog();
+  private readonly figures = new History();
   private readonly cycleListeners = new Set<(r: CycleReport) => void>();
   private readonly executor: ActionExecutor;
   private readonly saver: StateSaver;
@@ -54,8 +57,10 @@ export class Monitor implements MonitorFacade, ActionHost {
 
   /** Refuses configs this build cannot carry out (never half-run): returns their errors, or [] when started. */
   async start(): Promise<Diagnostic[]> {
-    const problems = unsupportedParts(this.cfg, this.deps.prober);
+    const named = await resolveIdentityNames(this.cfg, this.deps.users);
+    const problems = [...named.errors, ...unsupportedParts(this.cfg, this.deps.prober)];
     if (problems.length > 0) return problems;
+    this.cfg = named.config;
     const store = this.deps.openStateStore(this.cfg.statefile);
     const { states, rebooted, fresh } = await restoreStates(store, this.cfg, this.deps.systemSampler.bootTime(), this.deps.logger);
     for (const spec of this.cfg.services) this.runtimes.set(spec.name, newRuntime(spec, states.get(spec.name)!));
@@ -182,8 +187,9 @@ export class Monitor implements MonitorFacade, ActionHost {
         const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: this.deps.clock.now(), outOfCycle });
         this.apply(rt, out);
         rt.lastCheckMs = this.deps.clock.now() - began;
+        this.figures.record(serviceStatus(rt), this.deps.clock.now());
       } catch (err) {
-        this.deps.logger.error(`${quote(rt.spec.name)} check failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        this.internalError(`${quote(rt.spec.name)} check failed`, err);
       } finally {
         rt.checking = null;
       }
@@ -259,10 +265,16 @@ export class Monitor implements MonitorFacade, ActionHost {
 
   private track<T>(promise: Promise<T>): void {
     const p = promise.catch((err: unknown) => {
-      this.deps.logger.error(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.internalError('internal error', err);
     });
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
+  }
+
+  /** One line for the operator; the stack only at debug level (-v). */
+  private internalError(what: string, err: unknown): void {
+    this.deps.logger.error(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof Error && err.stack) this.deps.logger.debug(err.stack);
   }
 
   /** Waits until no check, action or save is in flight. */
@@ -331,6 +343,11 @@ export class Monitor implements MonitorFacade, ActionHost {
   events(query?: EventQuery): TsmEvent[] {
     return this.eventLog.query(query);
   }
+  history(name: string): ServiceHistory | undefined {
+    if (!this.runtimes.has(name)) return undefined;
+    this.figures.retain((n) => this.runtimes.has(n));
+    return this.figures.series(name, this.deps.clock.now());
+  }
   onEvent(listener: (event: TsmEvent) => void): () => void {
     return this.eventLog.subscribe(listener);
   }
@@ -346,13 +363,14 @@ export class Monitor implements MonitorFacade, ActionHost {
       for (const e of result.errors) this.deps.logger.error(`reload refused: ${e.pos.file}:${e.pos.line}:${e.pos.col}: ${e.message} (${e.code})`);
       return { ok: false, errors: result.errors, warnings: result.warnings };
     }
-    const problems = unsupportedParts(result.config, this.deps.prober);
+    const named = await resolveIdentityNames(result.config, this.deps.users);
+    const problems = [...named.errors, ...unsupportedParts(result.config, this.deps.prober)];
     if (problems.length > 0) {
       for (const e of problems) this.deps.logger.error(`reload refused: ${e.pos.file}:${e.pos.line}:${e.pos.col}: ${e.message} (${e.code})`);
       return { ok: false, errors: problems, warnings: result.warnings };
     }
-    this.cfg = result.config;
-    this.order = applyReload(this.runtimes, result.config);
+    this.cfg = named.config;
+    this.order = applyReload(this.runtimes, named.config);
     this.instanceEvent('tsmonit reloaded');
     this.markDirty();
     return { ok: true, errors: [], warnings: result.warnings };

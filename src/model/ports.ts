@@ -1,6 +1,9 @@
 // Interfaces that effects/ implements and daemon/ receives (main.ts wires them).
 import type { PersistedState } from './state.ts';
-import type { PidfileRead, ProbeResult, ProcessSnapshot, SystemSample } from './observation.ts';
+import type {
+  ChecksumAlgorithm, ContentCursor, FilesystemObservation, NetworkObservation, PathObservation, PidfileRead, ProbeResult,
+  ProcessSnapshot, SystemSample,
+} from './observation.ts';
 import type { Command, ConnectionTest } from './rule.ts';
 
 export interface Clock {
@@ -86,4 +89,34 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** User and group names to ids (rules like `if failed uid memcache`). */
+export interface UserDirectory {
+  uidOf(name: string): Promise<number | null>;
+  gidOf(name: string): Promise<number | null>;
+}
+
+/** What one check of a file, directory or fifo asks of its path. */
+export interface PathInspection {
+  path: string;
+  /** Digests to compute (regular files only). */
+  checksums: readonly ChecksumAlgorithm[];
+  /** Read new lines from this cursor (null: first sight, start at the end). Absent: content is not read. */
+  content?: { cursor: ContentCursor | null; lineLimitBytes: number };
+}
+
+export interface FileInspector {
+  /** Never throws: a missing or unreadable path is an observation. */
+  inspect(request: PathInspection): Promise<PathObservation>;
+}
+
+export interface FilesystemStat {
+  /** The filesystem mounted at, or holding, path (a mount point, a directory, or a device). Never throws. */
+  stat(path: string): Promise<FilesystemObservation>;
+}
+
+export interface NetworkStat {
+  /** Link and counters of an interface, named or found by one of its addresses; rates are left null. Never throws. */
+  read(target: { interface?: string; address?: string }): Promise<NetworkObservation>;
 }
