@@ -32,7 +32,9 @@ function allowString(src: YamlSource, f: Field, s: string): AllowEntry | undefin
   if (isHostEntry(text)) return { kind: 'host', value: text };
   const m = /^([^:\s]+):(\S+)(?:\s+(readonly|read-only))?$/i.exec(text);
   if (m) return { kind: 'user', user: m[1] as string, password: m[2] as string, readonly: m[3] !== undefined };
-  src.diags.error('TSM_E_HTTPD', f.pos, `${f.name} '${s}' is neither a host, address or network nor user:password [readonly]`);
+  // Never echo the entry: a mistyped `user:pass word` would put a password in the error output.
+  const shown = text.includes(':') ? `${text.slice(0, text.indexOf(':'))}:...` : text;
+  src.diags.error('TSM_E_HTTPD', f.pos, `${f.name} '${shown}' is neither a host, address or network nor user:password [readonly]`);
   return undefined;
 }
 
