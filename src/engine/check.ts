@@ -8,6 +8,7 @@ import type { RuleState, ServiceState } from '../model/state.ts';
 import { selectActions } from './planned-actions.ts';
 import { applyRestartLimits } from './restart-limits.ts';
 import { checkRule } from './rule-check.ts';
+import { pathTypeProblem } from './path-tests.ts';
 
 const REPAIRED = {
   exec: 'process is running after previous exec error (slow starting or manually recovered?)',
@@ -34,6 +35,36 @@ function processSeen(spec: ServiceSpec, before: ServiceState, state: ServiceStat
   return { state: { ...state, identity, actionFailures: failures }, events, actions };
 }
 
+/**
+ * monit's implicit "invalid type" test (a `check directory` that finds a file): an `invalid` failure that is not a
+ * rule's, raised and cleared like exec failures. While it stands, only existence rules are evaluated.
+ */
+function pathTypeSeen(spec: ServiceSpec, state: ServiceState, obs: Observation) {
+  const problem = pathTypeProblem(spec.type, obs.path);
+  const before = state.actionFailures.invalid;
+  const events: EventDraft[] = [];
+  const actions: PlannedAction[] = [];
+  const failures = { ...state.actionFailures };
+  if (problem !== null && before === undefined) {
+    failures.invalid = problem;
+    events.push({ service: spec.name, kind: 'invalid', state: 'failed', message: problem, action: 'alert' });
+    actions.push({ type: 'alert', reason: problem });
+  } else if (problem === null && before !== undefined && obs.path?.stat) {
+    delete failures.invalid;
+    const message = `${obs.path.path} has the expected type again`;
+    events.push({ service: spec.name, kind: 'invalid', state: 'succeeded', message, action: 'alert' });
+    actions.push({ type: 'alert', reason: message });
+  }
+  return { state: { ...state, actionFailures: failures }, events, actions, invalid: problem !== null };
+}
+
+/** The content read this check moves the cursor (kept in state, so each line is read once, across restarts). */
+function contentCursorOf(state: ServiceState, obs: Observation): ServiceState {
+  const content = obs.path?.content;
+  if (!content || content.error) return state;
+  return { ...state, contentCursor: content.cursor };
+}
+
 function isExistenceRule(rule: Rule): boolean {
   const t = rule.test;
   return t.kind === 'nonexist' || t.kind === 'exist' || (t.kind === 'changed' && (t.target === 'pid' || t.target === 'ppid'));
@@ -52,14 +83,16 @@ export function evaluateCheck(input: CheckInput): CheckOutput {
   const limits = applyRestartLimits(spec, counted);
   if (limits.unmonitors) return { state: limits.state, events: limits.events, actions: selectActions(limits.actions) };
 
-  const seen = processSeen(spec, input.state, limits.state, obs);
-  const events = [...limits.events, ...seen.events];
-  const actions = [...limits.actions, ...seen.actions];
+  const processed = processSeen(spec, input.state, limits.state, obs);
+  const typed = pathTypeSeen(spec, processed.state, obs);
+  const seen = { state: contentCursorOf(typed.state, obs) };
+  const events = [...limits.events, ...processed.events, ...typed.events];
+  const actions = [...limits.actions, ...processed.actions, ...typed.actions];
   const rules: Record<string, RuleState> = {};
   for (const rule of spec.rules) {
     const previous = seen.state.rules[rule.id];
     // Between cycles only existence is looked at; every other figure waits for the cycle (semantics.md).
-    if (input.outOfCycle && !isExistenceRule(rule)) {
+    if ((input.outOfCycle || typed.invalid) && !isExistenceRule(rule)) {
       if (previous) rules[rule.id] = previous;
       continue;
     }

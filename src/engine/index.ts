@@ -11,3 +11,7 @@ export { processFigures } from './process-figures.ts';
 export { ruleInWords, describeAction } from './rule-words.ts';
 export { eventKindOf } from './event-kinds.ts';
 export { connectionWhere, connectionProtocol } from './connection-tests.ts';
+export { networkRates } from './network-tests.ts';
+export { checksumsNeeded } from './checksum-tests.ts';
+export { abnormalEnd } from './program-tests.ts';
+export { octal } from './path-tests.ts';

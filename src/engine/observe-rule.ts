@@ -3,6 +3,8 @@ import type { Observation } from '../model/observation.ts';
 import type { Rule, Test } from '../model/rule.ts';
 import type { ServiceSpec } from '../model/service.ts';
 import { connectionOutcome } from './connection-tests.ts';
+import { pathOutcome } from './observe-path.ts';
+import { networkOutcome, programOutcome } from './observe-program.ts';
 import { skip, type Outcome } from './outcome.ts';
 import { changedProcessOutcome, existOutcome, identityOutcome, nonexistOutcome, uptimeOutcome } from './process-tests.ts';
 import { resourceOutcome } from './resource-tests.ts';
@@ -28,7 +30,26 @@ function needsProcess(test: Test): boolean {
   }
 }
 
-function outcomeOf(spec: ServiceSpec, rule: Rule, obs: Observation): Outcome {
+/** A rule's reference value from earlier checks (a checksum's first digest), when it keeps one. */
+type Reference = string | number | null | undefined;
+
+function outcomeOf(spec: ServiceSpec, rule: Rule, obs: Observation, reference: Reference): Outcome {
+  switch (spec.type) {
+    case 'file':
+    case 'directory':
+    case 'fifo':
+    case 'filesystem':
+      return pathOutcome(spec, rule, obs, reference);
+    case 'program':
+      return programOutcome(rule, obs);
+    case 'network':
+      return networkOutcome(rule, obs);
+    default:
+      return processOrHostOutcome(spec, rule, obs);
+  }
+}
+
+function processOrHostOutcome(spec: ServiceSpec, rule: Rule, obs: Observation): Outcome {
   const test = rule.test;
   const proc = obs.process;
   if (spec.type === 'process' && needsProcess(test) && !proc?.found) {
@@ -52,14 +73,13 @@ function outcomeOf(spec: ServiceSpec, rule: Rule, obs: Observation): Outcome {
     case 'connection':
       return connectionOutcome(spec, test, obs.probes[rule.id]);
     default:
-      // File, filesystem, program and network tests: their observations are not measured yet.
-      return skip(`${test.kind} is not measured for this check`);
+      return skip(`${test.kind} is not measured for a ${spec.type} check`);
   }
 }
 
 /** The outcome with the rule's polarity applied: `failed` now means "the rule sees a failure". */
-export function observeRule(spec: ServiceSpec, rule: Rule, obs: Observation): Outcome {
-  const outcome = outcomeOf(spec, rule, obs);
+export function observeRule(spec: ServiceSpec, rule: Rule, obs: Observation, reference?: Reference): Outcome {
+  const outcome = outcomeOf(spec, rule, obs, reference);
   if (outcome.kind !== 'result' || rule.polarity === 'failed' || polarityIsBuiltIn(rule.test)) return outcome;
   return { ...outcome, failed: !outcome.failed };
 }

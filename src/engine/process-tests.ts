@@ -45,7 +45,7 @@ export function uptimeOutcome(test: { op: Operator; seconds: number }, uptimeS: 
 }
 
 /** A numeric id, or null when it is a name (names are resolved outside the pure engine). */
-function numericId(expect: string | number): number | null {
+export function numericId(expect: string | number): number | null {
   if (typeof expect === 'number') return expect;
   return /^\d+$/.test(expect.trim()) ? Number(expect.trim()) : null;
 }

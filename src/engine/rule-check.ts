@@ -39,7 +39,12 @@ function fire(spec: ServiceSpec, rule: Rule, which: 'action' | 'recovery', messa
 }
 
 function thresholdRule(spec: ServiceSpec, rule: Rule, prev: RuleState, outcome: Result): RuleCheck {
-  const { next, transition } = stepRule(prev, outcome.failed, rule, outcome.message);
+  const stepped = stepRule(prev, outcome.failed, rule, outcome.message);
+  const { transition } = stepped;
+  // A reference is kept from its first sight on (a checksum without `expect`); later ones do not replace it.
+  const next = outcome.reference !== undefined && (prev.reference === undefined || prev.reference === null)
+    ? { ...stepped.next, reference: outcome.reference }
+    : stepped.next;
   if (transition === 'failed' || transition === 'succeeded') {
     const { event, actions } = fire(spec, rule, transition === 'failed' ? 'action' : 'recovery', outcome.message, outcome.figures);
     return { state: next, events: [event], actions };
@@ -64,7 +69,7 @@ function changedRule(spec: ServiceSpec, rule: Rule, prev: RuleState, outcome: Va
 }
 
 export function checkRule(spec: ServiceSpec, rule: Rule, prev: RuleState | undefined, obs: Observation): RuleCheck {
-  const outcome = observeRule(spec, rule, obs);
+  const outcome = observeRule(spec, rule, obs, prev?.reference);
   if (outcome.kind === 'skip') return { state: prev, events: [], actions: [] };
   const current = prev ?? initialRuleState();
   return outcome.kind === 'value' ? changedRule(spec, rule, current, outcome) : thresholdRule(spec, rule, current, outcome);

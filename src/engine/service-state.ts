@@ -30,7 +30,8 @@ export function recordStart(state: ServiceState, byRule: boolean): ServiceState 
 
 /** Unmonitoring forgets what was collected: rule states, restart counters, error flags (monit 4.5). */
 function unmonitored(state: ServiceState): ServiceState {
-  return { ...state, monitoring: 'not monitored', rules: {}, restarts: [], actionFailures: {} };
+  // The content cursor goes too: monitored again, a file is read from its end, as on first sight.
+  return { ...state, monitoring: 'not monitored', rules: {}, restarts: [], actionFailures: {}, contentCursor: null };
 }
 
 /** A user's action as it changes monitoring. Starts and restarts by users are never counted. */
