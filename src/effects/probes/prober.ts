@@ -1,27 +1,31 @@
 // The Prober: picks the probe for a test, applies its timeout and `retry N`, never throws.
+import { createSocket } from 'node:dgram';
 import { connect as netConnect } from 'node:net';
 import type { ProbeResult } from '../../model/observation.ts';
 import type { ProbeContext, Prober } from '../../model/ports.ts';
 import type { ConnectionTest } from '../../model/rule.ts';
 import { probeKey } from './probe-key.ts';
-import { tcpConnectProbe } from './tcp.ts';
-import type { ProbeRegistry, SocketFactory } from './types.ts';
+import { defaultProbes } from './registry.ts';
+import type { DatagramFactory, ProbeIo, ProbeRegistry, SocketFactory } from './types.ts';
 
-/** What this build can test; protocols (http, redis, ...), udp and ping come later. */
-export const defaultProbes: ProbeRegistry = {
-  'tcp:default': tcpConnectProbe,
-};
+export { defaultProbes };
 
 const FALLBACK_TIMEOUT_MS = 5000;
 
 export interface ProberOptions {
   connect?: SocketFactory;
+  datagram?: DatagramFactory;
+  pingCommand?: string;
   registry?: ProbeRegistry;
 }
 
 export function createProber(options: ProberOptions = {}): Prober {
   const registry = options.registry ?? defaultProbes;
-  const io = { connect: options.connect ?? ((opts) => netConnect(opts)) };
+  const io: ProbeIo = {
+    connect: options.connect ?? ((opts) => netConnect(opts)),
+    datagram: options.datagram ?? ((type) => createSocket(type)),
+    pingCommand: options.pingCommand ?? 'ping',
+  };
   return {
     supports: (test) => Object.hasOwn(registry, probeKey(test)),
     async probe(test, context) {

@@ -195,24 +195,31 @@ describe('prober with an injected socket factory', () => {
 
 test('supports exactly what is implemented', () => {
   const prober = createProber();
+  const proto = (name: string, extra: Partial<PortTarget> = {}): ConnectionTest =>
+    port(80, extra, { protocol: { name, options: {} } });
+  const implemented = ['default', 'generic', 'http', 'https', 'memcache', 'redis', 'smtp', 'smtps', 'ssh', 'ftp', 'imap',
+    'imaps', 'pop', 'pops', 'pgsql', 'mysql', 'mysqls'];
   const cases: Array<[ConnectionTest, boolean]> = [
     [port(80), true],
-    [port(80, {}, { protocol: { name: 'default', options: {} } }), true],
     [{ kind: 'connection', target: { type: 'unix', path: '/x.sock', socket: 'tcp' } }, true],
-    [port(80, {}, { protocol: { name: 'http', options: {} } }), false],
-    [port(6379, {}, { protocol: { name: 'redis', options: {} } }), false],
-    [port(53, { socket: 'udp' }), false],
-    [port(443, { socket: 'tcpssl' }), false],
+    ...implemented.map((name): [ConnectionTest, boolean] => [proto(name), true]),
+    ...implemented.map((name): [ConnectionTest, boolean] => [proto(name, { socket: 'tcpssl' }), true]),
+    [port(53, { socket: 'udp' }), true],
+    [proto('generic', { socket: 'udp' }), true],
+    [port(443, { socket: 'tcpssl' }), true],
+    [{ kind: 'connection', target: { type: 'url', url: 'http://localhost/' } }, true],
+    [{ kind: 'connection', target: { type: 'ping' } }, true],
+    [proto('dns'), false],
+    [proto('ldap3'), false],
+    [proto('redis', { socket: 'udp' }), false],
     [{ kind: 'connection', target: { type: 'unix', path: '/x.sock', socket: 'udp' } }, false],
-    [{ kind: 'connection', target: { type: 'url', url: 'http://localhost/' } }, false],
-    [{ kind: 'connection', target: { type: 'ping' } }, false],
   ];
   for (const [t, expected] of cases) assert.equal(prober.supports(t), expected, JSON.stringify(t));
 });
 
 test('an unsupported test is skipped, not failed', async () => {
-  const result = await createProber().probe(port(80, {}, { protocol: { name: 'http', options: {} } }), context);
+  const result = await createProber().probe(port(80, {}, { protocol: { name: 'dns', options: {} } }), context);
   assert.equal(result.skipped, true);
   assert.equal(result.ok, false);
-  assert.match(result.message, /tcp:http tests are not supported yet/);
+  assert.match(result.message, /tcp:dns tests are not supported yet/);
 });
