@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 // Composition root of the tsmonit daemon: argv, environment, signals, exit codes. Nothing else reads them.
+// A command (`tsmonit status`, ...) goes to the CLI (src/cli/main.ts), with the in-process work it may
+// not compose itself (procmatch, validate without a daemon) built here from engine, effects and daemon.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { controlFileCandidates, parseArgs, USAGE, type DaemonArgs } from './cli/args.ts';
+import { runCli, terminalOutput, type LocalOps } from './cli/main.ts';
 import { loadConfigFile } from './config/load.ts';
 import { checkReport } from './config/report.ts';
 import { composeDaemonDeps, VERSION } from './compose.ts';
 import { Monitor } from './daemon/monitor.ts';
+import { selectMatching } from './engine/index.ts';
 import { createLogger } from './effects/logger.ts';
-import { startWebServers, type WebServers } from './http/listen.ts';
+import { createProcessTable } from './effects/proc/index.ts';
+import type { WebServers } from './http/listen.ts';
 import { acquireInstance } from './instance-guard.ts';
 import type { Config, LoadEnvironment } from './model/config.ts';
 import { formatDiagnostic } from './model/errors.ts';
@@ -74,6 +79,8 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
   let web: WebServers | null = null;
   if (config.cycleMs !== null) {
     try {
+      // Loaded here: a CLI command never pays for the web server's modules.
+      const { startWebServers } = await import('./http/listen.ts');
       web = await startWebServers({ monitor, logger, httpd: config.httpd, socket: instance.socketServer, onQuit: () => quitRequested() });
     } catch (err) {
       console.error(`tsmonit: ${err instanceof Error ? err.message : String(err)}`);
@@ -118,6 +125,29 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
   });
 }
 
+function localOps(env: LoadEnvironment): LocalOps {
+  return {
+    async procmatch(regex) {
+      const snapshot = await createProcessTable().snapshot({ cycle: false });
+      return selectMatching(regex, snapshot.all(), process.pid);
+    },
+    async validate(config, options) {
+      // The pass's log goes where the daemon's would, but never into the command's stdout.
+      const target = options.logfile ?? (config.log === 'stdout' ? '/dev/stderr' : config.log);
+      const log = createLogger({ target, pretty: target === '/dev/stderr' && process.stderr.isTTY === true, level: options.verbose ? 'debug' : 'info' });
+      const deps = composeDaemonDeps({ env, baseEnv: { ...process.env }, logger: log.logger, selfPid: process.pid });
+      const monitor = new Monitor(deps, { ...config, cycleMs: null });
+      try {
+        const errors = await monitor.start();
+        return errors.length > 0 ? { ok: false, errors } : { ok: true, snapshot: await monitor.validate() };
+      } finally {
+        await monitor.quit();
+        await log.close();
+      }
+    },
+  };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.kind) {
@@ -132,6 +162,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     case 'daemon':
       return runDaemon(args);
+    case 'command': {
+      const env = environment();
+      return runCli(args, { env, out: terminalOutput(args.batch), local: localOps(env) });
+    }
   }
 }
 

@@ -135,7 +135,7 @@ export function reportCounts(services: readonly ServiceStatus[]): Record<ReportT
 export function reportText(services: readonly ServiceStatus[], type?: ReportType): string {
   const c = reportCounts(services);
   if (type) return `${c[type]}\n`;
-  const share = (n: number) => `${n}`.padEnd(3) + ` (${c.total === 0 ? '0.0' : ((100 * n) / c.total).toFixed(1)}%)`;
+  const share = (n: number) => `${n} (${c.total === 0 ? '0.0' : ((100 * n) / c.total).toFixed(1)}%)`;
   return [
     `up:             ${share(c.up)}`, `down:           ${share(c.down)}`, `initialising:   ${share(c.initializing)}`,
     `unmonitored:    ${share(c.unmonitored)}`, `total:          ${c.total} services`,
