@@ -1,8 +1,8 @@
 // PostgreSQL (monit.md 2.5): a startup message (user and database default to root, as monit), then
-// the authentication answer. AuthenticationOk passes; cleartext and MD5 passwords are answered when
-// configured; methods tsmonit does not speak (SCRAM, GSS) and a request for a password none was
-// configured for mean the server is alive: pass. An error passes only when no user or database was
-// configured (monit's "alive" rule); with them configured it fails.
+// the authentication answer. AuthenticationOk then ReadyForQuery passes; cleartext and MD5 passwords
+// are answered when configured; methods tsmonit does not speak (SCRAM, GSS) and a request for a
+// password none was configured for mean the server is alive: pass. An error passes only when no user
+// or database was configured (monit's "alive" rule); with them configured it fails.
 import { createHash } from 'node:crypto';
 import type { Conversation } from './conversation.ts';
 import { ProbeFailure, shown } from './failure.ts';
@@ -10,6 +10,7 @@ import type { DialogRun, StreamProtocol } from './stream-probe.ts';
 
 const PROTOCOL_3_0 = 196_608;
 const MAX_MESSAGE = 65_536;
+const MAX_STARTUP_MESSAGES = 100;
 
 export function startupMessage(user: string, database: string): Buffer {
   const body = Buffer.from(`user\0${user}\0database\0${database}\0\0`, 'utf8');
@@ -48,6 +49,22 @@ export function errorText(body: Buffer): string {
   return [fields.get('S'), fields.get('C'), fields.get('M')].filter((f) => f !== undefined).join(' ');
 }
 
+/** After AuthenticationOk the server still checks the role and database: wait for ReadyForQuery. */
+async function readyAfterAuth(conv: Conversation, user: string, configured: boolean): Promise<string> {
+  for (let n = 0; n < MAX_STARTUP_MESSAGES; n++) {
+    const { type, body } = await readMessage(conv, 'the end of the startup');
+    if (type === 'Z') {
+      conv.write(message('X', Buffer.alloc(0)));
+      return `authenticated as ${user}`;
+    }
+    if (type === 'E') {
+      if (!configured) return `server alive (it answered: ${errorText(body)})`;
+      throw new ProbeFailure(`server error: ${errorText(body)}`);
+    }
+  }
+  throw new ProbeFailure(`no ReadyForQuery within ${MAX_STARTUP_MESSAGES} messages`);
+}
+
 const UNSPOKEN: Readonly<Record<number, string>> = { 2: 'Kerberos', 7: 'GSSAPI', 9: 'SSPI', 10: 'SASL (SCRAM)' };
 
 async function dialog(conv: Conversation, run: DialogRun): Promise<string> {
@@ -63,10 +80,7 @@ async function dialog(conv: Conversation, run: DialogRun): Promise<string> {
     }
     if (type !== 'R') throw new ProbeFailure(`unexpected message '${type}' instead of an authentication request`);
     const code = body.readInt32BE(0);
-    if (code === 0) {
-      conv.write(message('X', Buffer.alloc(0)));
-      return `authenticated as ${user}`;
-    }
+    if (code === 0) return readyAfterAuth(conv, user, configured);
     if (UNSPOKEN[code]) return `server alive (it asks for ${UNSPOKEN[code]} authentication, which tsmonit does not speak)`;
     if (code !== 3 && code !== 5) throw new ProbeFailure(`unknown authentication request ${code}`);
     if (typeof password !== 'string') return 'server alive (it asks for a password; none is configured)';
