@@ -1,0 +1,3 @@
+export { createFileInspector, type FileInspectorOptions } from './inspector.ts';
+export { readNewLines } from './content-reader.ts';
+export { fileChecksums } from './checksums.ts';

@@ -1,0 +1,1 @@
+export { createNetworkStat, type NetworkStatOptions } from './sysfs-net.ts';
