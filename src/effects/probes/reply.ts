@@ -21,7 +21,7 @@ export async function readCodeReply(conv: Conversation, what: string): Promise<C
   // FTP lets inner lines of a multi-line reply be anything; the reply ends at "CODE " (RFC 959).
   while (more) {
     if (lines.length > MAX_LINES) throw new ProbeFailure(`a reply of more than ${MAX_LINES} lines to ${what}`);
-    const line = await conv.readLine(what);
+    const line = await conv.readLine(`the rest of ${what} after '${shown(lines.join(' / '), 60)}'`);
     const n = new RegExp(`^${m[1]}([ -]?)(.*)$`).exec(line);
     lines.push(n ? n[2] ?? '' : line);
     more = !n || n[1] === '-';
