@@ -185,8 +185,10 @@ export function handshake(socket: Socket, servername: string | undefined, deadli
       } else resolve(secure);
     };
     const onSecure = (): void => done();
-    const onError = (error: NodeJS.ErrnoException): void =>
-      done(new ProbeFailure(`TLS handshake failed: ${error.code ?? ''}${error.code ? ' ' : ''}${error.message}`.trim()));
+    const onError = (error: NodeJS.ErrnoException & { reason?: string }): void => {
+      const why = error.reason ?? error.message;
+      done(new ProbeFailure(`TLS handshake failed: ${why}${error.code ? ` (${error.code})` : ''}`));
+    };
     const onClose = (): void => done(new ProbeFailure('the server closed the connection during the TLS handshake'));
     const onAbort = (): void => done(new ProbeFailure('aborted during the TLS handshake'));
     const timer = setTimeout(() => done(new ProbeFailure(`timed out after ${deadline.timeoutMs} ms in the TLS handshake`)),
