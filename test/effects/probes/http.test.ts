@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createProber } from '../../../src/effects/probes/prober.ts';
 import type { ConnectionTest } from '../../../src/model/rule.ts';
 import { context, portTest } from './support/probe.ts';
@@ -141,6 +144,50 @@ describe('http against node http', () => {
     const result = await prober.probe(httpTest(port, { method: 'HEAD', content: 'x' }), context);
     assert.equal(result.ok, false);
     assert.match(result.message, /HEAD request has no body/);
+  });
+});
+
+describe('http over a unix socket and IPv6; response time', () => {
+  test('protocol http on a unix socket sends Host: localhost', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tsmonit-http-'));
+    const server = http.createServer(handler);
+    const path = join(dir, 'app.sock');
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    t.after(async () => {
+      server.closeAllConnections();
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const unix: ConnectionTest = { kind: 'connection', target: { type: 'unix', path, socket: 'tcp' }, protocol: { name: 'http', options: { content: 'hello' } } };
+    const result = await prober.probe(unix, context);
+    assert.equal(result.ok, true, result.message);
+    assert.equal(seen.at(-1)?.host, 'localhost');
+  });
+
+  test('ipv6: [::1] with family ipv6', async (t) => {
+    const server = http.createServer(handler);
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(0, '::1', () => resolve(true));
+    });
+    if (!listening) return t.skip('no IPv6 loopback here');
+    t.after(() => { server.closeAllConnections(); server.close(); });
+    const port = (server.address() as AddressInfo).port;
+    const result = await prober.probe(portTest(port, 'http', {}, {}, { host: '::1', family: 'ipv6' }), context);
+    assert.equal(result.ok, true, result.message);
+    assert.equal(seen.at(-1)?.host, `[::1]:${port}`);
+  });
+
+  test('the response time covers the whole exchange (a server answering after 300 ms)', async (t) => {
+    const slow = await scriptedServer((socket) => {
+      socket.once('data', () => setTimeout(() => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'), 300));
+    });
+    t.after(() => slow.close());
+    const result = await prober.probe(httpTest(slow.port), context);
+    assert.equal(result.ok, true, result.message);
+    assert.ok((result.responseTimeMs ?? 0) >= 250, `response time ${result.responseTimeMs}`);
+    const short = await prober.probe(httpTest(slow.port), { ...context, timeoutMs: 100 });
+    assert.equal(short.message, 'HTTP: timed out after 100 ms waiting for the status line (nothing received)');
   });
 });
 
