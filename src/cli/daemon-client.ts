@@ -30,9 +30,11 @@ class ConnectFailure extends Error {
 }
 
 function options(e: Endpoint, method: string, path: string, headers: Record<string, string>): RequestOptions | HttpsOptions {
-  if (e.kind === 'socket') return { socketPath: e.path, method, path, headers };
+  // A connection per request (agent: false): a kept-alive socket to a daemon that has since quit or
+  // restarted would fail with EPIPE instead of saying what happened.
+  if (e.kind === 'socket') return { socketPath: e.path, method, path, headers, agent: false };
   const auth = e.auth ? { authorization: `Basic ${Buffer.from(`${e.auth.user}:${e.auth.password}`).toString('base64')}` } : {};
-  const base = { host: e.host, port: e.port, method, path, headers: { ...headers, ...auth } };
+  const base = { host: e.host, port: e.port, method, path, headers: { ...headers, ...auth }, agent: false };
   if (!e.tlsCert) return base;
   let ca: Buffer;
   try {
