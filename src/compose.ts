@@ -3,6 +3,9 @@ import { loadConfigFile } from './config/load.ts';
 import type { DaemonDeps } from './daemon/deps.ts';
 import { systemClock } from './effects/clock.ts';
 import { createProcessTable } from './effects/proc/index.ts';
+import { createFileInspector } from './effects/files/index.ts';
+import { createFilesystemStat } from './effects/filesystem/index.ts';
+import { createNetworkStat } from './effects/network/index.ts';
 import { createProber } from './effects/probes/index.ts';
 import { createProgramRunner, resolveGroup, resolveUser } from './effects/runner/index.ts';
 import { createStateStore } from './effects/state-store.ts';
@@ -27,6 +30,9 @@ export function composeDaemonDeps(options: ComposeOptions): DaemonDeps {
     systemSampler: createSystemSampler(),
     runner: createProgramRunner({ baseEnv: options.baseEnv, isRoot: options.env.isRoot }),
     prober: createProber(),
+    files: createFileInspector(),
+    filesystems: createFilesystemStat(),
+    networks: createNetworkStat(),
     openStateStore: (path) => createStateStore(path),
     logger: options.logger,
     users: {

@@ -1,11 +1,15 @@
-// One check of one service: observe (pidfile, process table, probes), then let the engine decide.
-import { resolveProcess } from '../engine/index.ts';
+// One check of one service: observe (pidfile, process table, probes, paths, programs, links), then the engine decides.
+import { networkRates, resolveProcess } from '../engine/index.ts';
 import type { Limits } from '../model/config.ts';
-import type { Observation, ProcessSnapshot, SystemSample } from '../model/observation.ts';
-import type { ConnectionTest, Rule } from '../model/rule.ts';
+import type { ContentCursor, Observation, ProcessSnapshot, SystemSample } from '../model/observation.ts';
 import type { ServiceSpec } from '../model/service.ts';
 import type { ProcessIdentity } from '../model/state.ts';
 import type { DaemonDeps } from './deps.ts';
+import { observePath } from './observe-paths.ts';
+import { runCheckProgram } from './observe-program.ts';
+import { probeConnections } from './probe-connections.ts';
+
+export { connectionRules, defaultProbeHost } from './probe-connections.ts';
 
 export interface ObserveInput {
   spec: ServiceSpec;
@@ -13,40 +17,50 @@ export interface ObserveInput {
   snapshot: ProcessSnapshot;
   system: SystemSample | null;
   limits: Limits;
-  /** An early check between cycles looks at existence only: no probes. */
+  /** An early check between cycles looks at existence only: no probes, no programs, no content. */
   outOfCycle: boolean;
-}
-
-export function connectionRules(spec: ServiceSpec): Array<Rule & { test: ConnectionTest }> {
-  return spec.rules.filter((r): r is Rule & { test: ConnectionTest } => r.test.kind === 'connection');
-}
-
-export function defaultProbeHost(spec: ServiceSpec): string {
-  return spec.type === 'host' ? spec.address : 'localhost';
+  /** Where a file's content reading goes on (the service state's cursor). */
+  contentCursor?: ContentCursor | null;
+  /** The previous check's observation: network rates are deltas against it. */
+  previous?: Observation | null;
+  /** Aborted when tsmonit quits: a check program still running is ended with its process group. */
+  signal?: AbortSignal;
 }
 
 export async function observe(deps: DaemonDeps, input: ObserveInput): Promise<Observation> {
   const { spec } = input;
   const observation: Observation = { at: deps.clock.now(), probes: {} };
-  if (spec.type === 'process') {
-    const pidfile = spec.pidfile === undefined ? undefined : await deps.processTable.readPidfile(spec.pidfile);
-    observation.process = resolveProcess(spec, pidfile, input.snapshot, input.identity, deps.selfPid);
+  switch (spec.type) {
+    case 'process': {
+      const pidfile = spec.pidfile === undefined ? undefined : await deps.processTable.readPidfile(spec.pidfile);
+      observation.process = resolveProcess(spec, pidfile, input.snapshot, input.identity, deps.selfPid);
+      break;
+    }
+    case 'system':
+      if (input.system) observation.system = input.system;
+      break;
+    case 'file':
+    case 'directory':
+    case 'fifo':
+    case 'filesystem':
+      await observePath(deps, { spec, limits: input.limits, contentCursor: input.contentCursor ?? null, outOfCycle: input.outOfCycle }, observation);
+      break;
+    case 'program':
+      if (!input.outOfCycle) observation.program = await runCheckProgram(deps, spec, input.limits, input.signal);
+      break;
+    case 'network': {
+      const net = await deps.networks.read({ ...(spec.interface !== undefined ? { interface: spec.interface } : {}), ...(spec.address !== undefined ? { address: spec.address } : {}) });
+      const before = input.previous?.network;
+      const rates = before && before.interface === net.interface ? networkRates(before.counters, net.counters) : null;
+      observation.network = { ...net, rates };
+      break;
+    }
+    case 'host':
+      break;
   }
-  if (spec.type === 'system' && input.system) observation.system = input.system;
   const processMissing = spec.type === 'process' && observation.process?.found === null;
   if (!processMissing && !input.outOfCycle) {
-    const rules = connectionRules(spec);
-    const results = await Promise.all(
-      rules.map((rule) =>
-        deps.prober.probe(rule.test, {
-          defaultHost: defaultProbeHost(spec),
-          timeoutMs: rule.test.timeoutMs ?? input.limits.networkTimeoutMs,
-        }),
-      ),
-    );
-    rules.forEach((rule, i) => {
-      observation.probes[rule.id] = results[i]!;
-    });
+    observation.probes = await probeConnections(deps, spec, input.limits, observation.process?.found, input.signal);
   }
   return observation;
 }

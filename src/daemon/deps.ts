@@ -1,7 +1,8 @@
 // What main.ts hands the daemon: effects behind model ports, and the config loader.
 import type { LoadResult } from '../model/config.ts';
 import type {
-  Clock, Logger, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler, UserDirectory,
+  Clock, FileInspector, FilesystemStat, Logger, NetworkStat, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler,
+  UserDirectory,
 } from '../model/ports.ts';
 
 export interface DaemonDeps {
@@ -10,6 +11,10 @@ export interface DaemonDeps {
   systemSampler: SystemSampler;
   runner: ProgramRunner;
   prober: Prober;
+  /** file, directory and fifo checks; a filesystem's mount point. */
+  files: FileInspector;
+  filesystems: FilesystemStat;
+  networks: NetworkStat;
   /** Opens the state store for a path (the path can change on reload). */
   openStateStore: (path: string) => StateStore;
   logger: Logger;

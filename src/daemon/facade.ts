@@ -39,6 +39,54 @@ export interface SystemStatus {
   uptime: number | null;
 }
 
+/** file, directory, fifo (size and checksum for files only). Times are ISO strings, mode is octal ("0644"). */
+export interface FileStatus {
+  size: number | null;
+  mtime: string | null;
+  ctime: string | null;
+  atime: string | null;
+  checksum: string | null;
+  checksumType: string | null;
+  mode: string | null;
+  uid: number | null;
+  gid: number | null;
+}
+
+export interface ProgramStatus {
+  /** Exit status of the last run; null when it did not exit by itself (or has not run yet). */
+  status: number | null;
+  /** Its output (program_output bytes at most). */
+  output: string | null;
+  started: string | null;
+  durationMs: number | null;
+  /** Why there is no status: "program timed out after 5 s and was killed". */
+  error: string | null;
+}
+
+export interface FilesystemStatus {
+  type: string | null;
+  flags: string | null;
+  mountPoint: string | null;
+  /** Bytes; `percent` is the used share (reserved blocks count as used, as df shows). */
+  space: { total: number; used: number; free: number; percent: number } | null;
+  /** null when the filesystem has no inode figures. */
+  inodes: { total: number; used: number; free: number; percent: number } | null;
+  mode: string | null;
+  uid: number | null;
+  gid: number | null;
+}
+
+export interface NetworkStatus {
+  interface: string | null;
+  link: 'up' | 'down' | null;
+  /** Bits per second. */
+  speed: number | null;
+  duplex: 'full' | 'half' | null;
+  /** Per second, null until two samples exist; totals since the interface came up. */
+  download: { bytesPerSecond: number | null; packetsPerSecond: number | null; bytesTotal: number | null; errors: number | null };
+  upload: { bytesPerSecond: number | null; packetsPerSecond: number | null; bytesTotal: number | null; errors: number | null };
+}
+
 export interface RuleStatus {
   rule: string;
   implicit: boolean;
@@ -67,11 +115,17 @@ export interface ServiceStatus {
   process?: ProcessStatus;
   ports?: PortStatus[];
   system?: SystemStatus;
+  file?: FileStatus;
+  program?: ProgramStatus;
+  filesystem?: FilesystemStatus;
+  network?: NetworkStatus;
   config: {
     pidfile?: string;
     matching?: string;
     path?: string;
     address?: string;
+    interface?: string;
+    program?: string;
     start?: string;
     stop?: string;
     restart?: string;

@@ -44,6 +44,8 @@ export class Monitor implements MonitorFacade, ActionHost {
   private readonly startedAt: number;
   private cycles = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Aborted on quit: check programs still running are ended (tsmonit leaves no orphans of its checks). */
+  private readonly checksAbort = new AbortController();
   private stopping = false;
 
   constructor(readonly deps: DaemonDeps, config: Config) {
@@ -177,13 +179,12 @@ export class Monitor implements MonitorFacade, ActionHost {
       try {
         const observation = await observe(this.deps, {
           spec: rt.spec, identity: rt.state.identity, snapshot, system, limits: this.cfg.limits, outOfCycle,
+          contentCursor: rt.state.contentCursor ?? null, previous: rt.lastObservation, signal: this.checksAbort.signal,
         });
         if (rt.generation !== generation || rt.pending || rt.state.monitoring === 'not monitored' || this.stopping) return;
-        // An early check measured existence only: keep the cycle's probe results and system figures for display.
+        // An early check measured existence only: keep the cycle's other figures (probes, system, program...) for display.
         const previous = rt.lastObservation;
-        rt.lastObservation = outOfCycle && previous
-          ? { ...observation, probes: previous.probes, ...(previous.system ? { system: previous.system } : {}) }
-          : observation;
+        rt.lastObservation = outOfCycle && previous ? { ...previous, ...observation, probes: previous.probes } : observation;
         const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: this.deps.clock.now(), outOfCycle });
         this.apply(rt, out);
         rt.lastCheckMs = this.deps.clock.now() - began;
@@ -389,6 +390,7 @@ export class Monitor implements MonitorFacade, ActionHost {
   async quit(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    this.checksAbort.abort();
     this.liveness.stop();
     await this.loop.stop();
     // Checks are bounded by their timeouts; actions may run long (a 60 s start): do not wait for those.

@@ -20,6 +20,7 @@ export async function runProgram(
   outputLimitBytes: number,
   context: ProgramContext,
   onSpawn?: (pid: number) => void,
+  signal?: AbortSignal,
 ): Promise<ProgramOutcome> {
   const request = {
     command,
@@ -27,6 +28,7 @@ export async function runProgram(
     env: programEnvironment(context),
     outputLimitBytes,
     ...(onSpawn ? { onSpawn } : {}),
+    ...(signal ? { signal } : {}),
   };
   const result = await deps.runner.run(request);
   const output = result.output.trim();

@@ -3,6 +3,7 @@ import { failuresOf, ruleInWords, statusText } from '../engine/index.ts';
 import type { ConnectionTest } from '../model/rule.ts';
 import type { PortStatus, ProcessStatus, RuleStatus, ServiceStatus, SystemStatus } from './facade.ts';
 import { connectionRules, defaultProbeHost } from './checks.ts';
+import { filesystemStatus, fileStatus, networkStatus, programStatus } from './status-kinds.ts';
 import type { ServiceRuntime } from './runtime.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -59,6 +60,11 @@ export function serviceStatus(rt: ServiceRuntime): ServiceStatus {
   }
   if ('path' in spec) config.path = spec.path;
   if (spec.type === 'host') config.address = spec.address;
+  if (spec.type === 'network') {
+    if (spec.interface !== undefined) config.interface = spec.interface;
+    if (spec.address !== undefined) config.address = spec.address;
+  }
+  if (spec.type === 'program') config.program = spec.program.text;
   if (spec.start) config.start = spec.start.text;
   if (spec.stop) config.stop = spec.stop.text;
   if (spec.restart) config.restart = spec.restart.text;
@@ -83,6 +89,11 @@ export function serviceStatus(rt: ServiceRuntime): ServiceStatus {
   };
   if (spec.type === 'process') status.process = processStatus(rt);
   if (spec.type === 'system') status.system = systemStatus(rt);
+  const obs = rt.lastObservation;
+  if (spec.type === 'file' || spec.type === 'directory' || spec.type === 'fifo') status.file = fileStatus(obs, spec.type === 'file');
+  if (spec.type === 'program') status.program = programStatus(obs);
+  if (spec.type === 'filesystem') status.filesystem = filesystemStatus(obs);
+  if (spec.type === 'network') status.network = networkStatus(obs);
   const conns = connectionRules(spec);
   if (conns.length > 0) status.ports = conns.map((r) => portStatus(rt, r));
   return status;

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { observeRule } from '../../src/engine/observe-rule.ts';
 import { pathTypeProblem } from '../../src/engine/path-tests.ts';
-import type { Observation } from '../../src/model/observation.ts';
+import type { Observation, PathStat } from '../../src/model/observation.ts';
 import type { Polarity, Test } from '../../src/model/rule.ts';
 import type { PathSpec } from '../../src/model/service.ts';
 import { T0, rule } from './helpers.ts';
@@ -71,7 +71,7 @@ describe('path tests through observeRule', () => {
 });
 
 describe('pathTypeProblem', () => {
-  const rows: Array<[PathSpec['type'], Parameters<typeof stat>[0]['kind'], boolean]> = [
+  const rows: Array<[PathSpec['type'], PathStat['kind'], boolean]> = [
     ['file', 'file', false], ['file', 'socket', false], ['file', 'directory', true], ['file', 'fifo', true],
     ['directory', 'directory', false], ['directory', 'file', true], ['fifo', 'fifo', false], ['fifo', 'file', true],
     ['filesystem', 'file', false],
