@@ -27,7 +27,11 @@ export async function convert(file: string, env: LoadEnvironment, out: Output): 
   if (!converter) throw new CliError('convert is not available in this build');
   const result = await converter.convertMonitrcFile(file, env);
   for (const w of result.warnings) out.err(formatDiagnostic(w));
-  if (!result.ok) throw new CliError(`${file} cannot be converted`, 1, result.errors.map(formatDiagnostic));
+  if (!result.ok) {
+    const [only] = result.errors;
+    if (result.errors.length === 1 && only?.code === 'TSM_E_FILE_READ') throw new CliError(only.message);
+    throw new CliError(`${file} cannot be converted`, 1, result.errors.map(formatDiagnostic));
+  }
   out.out(result.yaml.endsWith('\n') ? result.yaml : `${result.yaml}\n`);
   return 0;
 }
