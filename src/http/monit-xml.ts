@@ -2,7 +2,9 @@
 // parse it. Never a credential: monit leaks its M/Monit password here; tsmonit holds none to leak.
 import { createHash } from 'node:crypto';
 import os from 'node:os';
-import type { PortStatus, ProcessStatus, ServiceStatus, StatusSnapshot, SystemStatus } from '../daemon/facade.ts';
+import type {
+  FilesystemStatus, FileStatus, NetworkStatus, PortStatus, ProcessStatus, ProgramStatus, ServiceStatus, StatusSnapshot, SystemStatus,
+} from '../daemon/facade.ts';
 import type { HttpdConfig } from '../model/config.ts';
 import { escapeXml } from './escape.ts';
 
@@ -72,6 +74,44 @@ function systemXml(s: SystemStatus): Node {
   return el('uptime', s.uptime) + group('system', load, cpu, mem, swap);
 }
 
+const seconds = (iso: string | null): number | null => (iso === null ? null : Math.floor(Date.parse(iso) / 1000));
+const octalDigits = (mode: string | null): string | null => (mode === null ? null : mode.replace(/^0(?=\d{3})/, ''));
+const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
+
+/** file, directory, fifo: mode, owner, timestamps; a file adds size and checksum. */
+function fileXml(f: FileStatus): Node {
+  const checksum = f.checksum === null ? '' : `<checksum type="${escapeXml(f.checksumType ?? 'MD5')}">${escapeXml(f.checksum)}</checksum>`;
+  return [
+    el('mode', octalDigits(f.mode)), el('uid', f.uid), el('gid', f.gid),
+    group('timestamps', el('access', seconds(f.atime)), el('change', seconds(f.ctime)), el('modify', seconds(f.mtime))),
+    el('size', f.size), checksum,
+  ].join('');
+}
+
+function programXml(p: ProgramStatus): Node {
+  if (p.started === null) return '';
+  return group('program', el('started', seconds(p.started)), el('status', p.status ?? -1), el('output', p.output ?? ''));
+}
+
+/** monit writes block figures in megabytes. */
+function filesystemXml(f: FilesystemStatus): Node {
+  const block = f.space ? group('block', el('percent', f.space.percent.toFixed(1)), el('usage', mb(f.space.used)), el('total', mb(f.space.total))) : '';
+  const inode = f.inodes ? group('inode', el('percent', f.inodes.percent.toFixed(1)), el('usage', f.inodes.used), el('total', f.inodes.total)) : '';
+  return [el('fstype', f.type), el('fsflags', f.flags), el('mode', octalDigits(f.mode)), el('uid', f.uid), el('gid', f.gid), block, inode].join('');
+}
+
+function networkXml(n: NetworkStatus): Node {
+  const direction = (name: string, d: NetworkStatus['download']) => group(
+    name,
+    group('packets', el('now', d.packetsPerSecond === null ? null : Math.round(d.packetsPerSecond)), el('total', null)),
+    group('bytes', el('now', d.bytesPerSecond === null ? null : Math.round(d.bytesPerSecond)), el('total', d.bytesTotal)),
+    group('errors', el('total', d.errors)),
+  );
+  const state = n.link === null ? -1 : n.link === 'up' ? 1 : 0;
+  const duplex = n.duplex === null ? -1 : n.duplex === 'full' ? 1 : 0;
+  return group('link', el('state', state), el('speed', n.speed ?? -1), el('duplex', duplex), direction('download', n.download), direction('upload', n.upload));
+}
+
 function serviceXml(s: ServiceStatus): Node {
   const collected = s.lastCheck === null ? null : Date.parse(s.lastCheck);
   const failed = s.failures.reduce((bits, kind) => bits | (EVENT_BITS[kind] ?? 0), 0);
@@ -84,6 +124,10 @@ function serviceXml(s: ServiceStatus): Node {
     el('onreboot', ONREBOOT[s.onreboot] ?? 0), el('pendingaction', s.pendingAction ? PENDING[s.pendingAction] ?? 0 : 0),
     s.process ? processXml(s.process) : '',
     s.system ? systemXml(s.system) : '',
+    s.file ? fileXml(s.file) : '',
+    s.filesystem ? filesystemXml(s.filesystem) : '',
+    s.program ? programXml(s.program) : '',
+    s.network ? networkXml(s.network) : '',
     ...(s.ports ?? []).map(portXml),
   ];
   return `<service type="${SERVICE_TYPES[s.type] ?? 3}">${body.join('')}</service>`;

@@ -2,6 +2,7 @@
 // (`/_status?format=text`, `/_summary`, `/_report`) and the CLI prints them, so both show the same text.
 // A Paint lets the CLI colour values on a terminal without changing the layout.
 import type { PortStatus, ServiceStatus, StatusSnapshot } from '../daemon/facade.ts';
+import { kindLines } from './status-kinds.ts';
 
 const TYPE_ORDER = ['system', 'process', 'file', 'fifo', 'directory', 'filesystem', 'host', 'network', 'program'];
 export const TYPE_NAMES: Record<string, string> = {
@@ -83,7 +84,7 @@ function serviceText(s: ServiceStatus, paint: Paint): string[] {
     `  ${'status'.padEnd(33)}${paint.status(s.status, s)}`,
     line('monitoring status', MONITORING[s.monitoring] ?? s.monitoring),
     line('monitoring mode', s.mode), line('on reboot', s.onreboot),
-    ...processLines(s), ...systemLines(s), ...(s.ports ?? []).map(portLine),
+    ...processLines(s), ...systemLines(s), ...kindLines(s, line), ...(s.ports ?? []).map(portLine),
     line('data collected', s.lastCheck ?? '-'),
   ];
 }
