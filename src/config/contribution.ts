@@ -29,4 +29,6 @@ export interface FileContribution {
   warnings: Diagnostic[];
   /** Where the first password is written (for the file-permission warning). */
   secretsAt?: SourcePos;
+  /** Further files read into this one (monit's `include` is textual: those files are spliced in). */
+  alsoRead?: string[];
 }

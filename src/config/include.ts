@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/errors.ts';
 import type { FileContribution, IncludeRef } from './contribution.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { expandGlob, hasMagic } from './glob.ts';
-import { parseByExtension } from './parse-by-extension.ts';
+import { readByExtension } from './parse-by-extension.ts';
 import { expandHome } from './paths.ts';
 
 export const MAX_INCLUDED_FILES = 1024;
@@ -46,7 +46,7 @@ async function includeOne(ref: IncludeRef, file: string, w: Walk): Promise<void>
     w.diags.error('TSM_E_INCLUDE', ref.pos, `cannot read included file ${file}: ${(e as Error).message}`);
     return;
   }
-  const contribution = parseByExtension(text, file, w.env, 'included');
+  const contribution = await readByExtension(text, file, w.env, 'included');
   w.files.push(contribution);
   await follow(contribution, w);
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/errors.ts';
 import { compileConfig } from './compile.ts';
 import type { FileContribution } from './contribution.ts';
 import { resolveIncludes } from './include.ts';
-import { parseByExtension } from './parse-by-extension.ts';
+import { parseByExtension, readByExtension } from './parse-by-extension.ts';
 
 export interface IncludedText {
   file: string;
@@ -49,8 +49,9 @@ export async function loadConfigFile(file: string, env: LoadEnvironment): Promis
     const message = `cannot read the control file ${file}: ${(e as Error).message}`;
     return { ok: false, errors: [{ severity: 'error', code: 'TSM_E_FILE_READ', message, pos }], warnings: [] };
   }
-  const main = parseByExtension(text, file, env, 'main');
+  const main = await readByExtension(text, file, env, 'main');
   const { files, diagnostics } = await resolveIncludes(main, env);
   const extra = [...diagnostics, ...(await permissionWarning(main, io))];
-  return compileConfig(main, files, [io, ...files.map((f) => resolve(env.cwd, f.file))], extra);
+  const read = (f: FileContribution): string[] => [resolve(env.cwd, f.file), ...(f.alsoRead ?? [])];
+  return compileConfig(main, files, [io, ...(main.alsoRead ?? []), ...files.flatMap(read)], extra);
 }

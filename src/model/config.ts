@@ -65,6 +65,12 @@ export interface HeldStatements {
   eventqueue?: { basedir?: string; slots?: number };
   mmonit?: unknown;
   ssl?: unknown;
+  /** monit's `set log syslog facility log_local0`. */
+  logFacility?: string;
+  /** monit's `set terminal batch`. */
+  terminal?: 'batch';
+  /** monit's `set fips`. */
+  fips?: boolean;
 }
 
 export interface Config {

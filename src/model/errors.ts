@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   TSM_W_INCLUDE_EMPTY: 'an include pattern matched no file',
   TSM_W_INCLUDE_LOOP: 'a file is included a second time (an include loop); skipped',
   TSM_W_NO_TLS: 'a non-loopback listener without ssl',
+  TSM_W_MONIT_KEYWORD: 'an unquoted value is a monit keyword (monit refuses it unquoted); accepted',
   // runtime
   TSM_E_UNKNOWN_SERVICE: 'no service of that name',
   TSM_E_UNKNOWN_GROUP: 'no group of that name',

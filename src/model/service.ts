@@ -1,4 +1,5 @@
 // Services as the control file declares them (both spellings give these).
+import type { MailFormat } from './config.ts';
 import type { SourcePos } from './errors.ts';
 import type { Command, ContentIgnore, RestartLimit, Rule } from './rule.ts';
 
@@ -27,6 +28,8 @@ export interface AlertRecipient {
   onlyOn?: string[];
   butNotOn?: string[];
   reminder?: number;
+  /** This recipient's own mail format (monit's `set alert ... with mail-format { ... }`). */
+  mailFormat?: MailFormat;
 }
 
 interface ServiceCommon {

@@ -54,9 +54,10 @@ describe('includes from disk', () => {
     assert.deepEqual(diag(r, 'errors'), ['bad/broken/one.yml:5:20 TSM_E_RULE_UNIT']);
   });
 
-  test('an included monit-syntax file is refused at its first line', async () => {
+  test('an included monit-syntax file contributes its checks', async () => {
     const r = await loadConfigFile('bad/include-monitrc.yml', env);
-    assert.deepEqual(diag(r, 'errors'), ['bad/monit/web.conf:1:1 TSM_E_UNSUPPORTED']);
+    assert.ok(r.ok, diag(r, 'errors').join('\n'));
+    assert.deepEqual(r.config.services.map((s) => [s.type, s.name]), [['process', 'web']]);
   });
 
   test('a fixture with several errors reports all of them', async () => {
@@ -87,12 +88,12 @@ describe('reading the main file', () => {
     assert.deepEqual(diag(r, 'errors'), [`${join(dir, 'absent.yml')}:1:1 TSM_E_FILE_READ`]);
   });
 
-  test('a monit control file is refused for now', async () => {
+  test('a file not named .yml/.yaml is read as a monit control file', async () => {
     const file = join(dir, 'monitrc');
     await writeFile(file, 'set daemon 30\n');
     const r = await loadConfigFile(file, env);
-    assert.equal(r.ok, false);
-    assert.deepEqual(r.ok ? [] : r.errors.map((e) => e.message), ['monit control file syntax is not supported yet; use a .yml control file']);
+    assert.ok(r.ok, diag(r, 'errors').join('\n'));
+    assert.equal(r.config.cycleMs, 30_000);
   });
 
   test('passwords in a file readable by others give a warning at the httpd section', async () => {

@@ -4,7 +4,7 @@ import type { ServiceType } from '../../model/service.ts';
 import type { NetworkSpec, ProcessSpec, ProgramSpec } from '../../model/service.ts';
 import { expandHome } from '../paths.ts';
 import { regexProblem } from '../rules/regex.ts';
-import { commandFromText } from './commands.ts';
+import { commandFromText, idOf } from './commands.ts';
 import type { Entry, YamlSource } from './source.ts';
 import { duration, str } from './values.ts';
 
@@ -12,7 +12,7 @@ export const TYPE_KEYS: Record<ServiceType, readonly string[]> = {
   process: ['pidfile', 'matching'],
   host: ['address'],
   system: [],
-  program: ['path', 'timeout'],
+  program: ['path', 'timeout', 'uid', 'gid'],
   file: ['path'],
   directory: ['path'],
   fifo: ['path'],
@@ -74,8 +74,20 @@ function programFields(src: YamlSource, keys: Keys, typeEntry: Entry): TypeField
   const command = path && text !== undefined ? commandFromText(src, path, text) : undefined;
   const timeout = keys.get('timeout');
   const timeoutMs = timeout ? duration(src, timeout) : undefined;
+  // monit's `check program NAME path "cmd" as uid U and gid G`.
+  const uid = keys.get('uid');
+  const gid = keys.get('gid');
+  const u = uid ? idOf(src, uid) : undefined;
+  const g = gid ? idOf(src, gid) : undefined;
   if (!command) return undefined;
-  return { program: timeoutMs === undefined ? command : { ...command, timeoutMs } };
+  return {
+    program: {
+      ...command,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(u === undefined ? {} : { uid: u }),
+      ...(g === undefined ? {} : { gid: g }),
+    },
+  };
 }
 
 export function readTypeFields(src: YamlSource, keys: Keys, typeEntry: Entry, env: LoadEnvironment): TypeFields | undefined {

@@ -14,7 +14,7 @@ export function commandFromText(src: YamlSource, f: Field, text: string): Comman
   return { text, argv: splitCommand(text) };
 }
 
-function idOf(src: YamlSource, f: Field): string | number | undefined {
+export function idOf(src: YamlSource, f: Field): string | number | undefined {
   const n = src.deref(f.node);
   const v = n && isScalar(n) ? n.value : undefined;
   if (typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 0)) return v;

@@ -8,11 +8,11 @@ import { readAlerts, readMailFormat, readMailServers } from './alerts.ts';
 import { readHttpd } from './httpd.ts';
 import { readLimits } from './limits.ts';
 import type { Entry, YamlSource } from './source.ts';
-import { byKey, checkKeys, duration, entriesOf, int, oneOf, plain, str, strList } from './values.ts';
+import { bool, byKey, checkKeys, duration, entriesOf, int, oneOf, plain, str, strList } from './values.ts';
 
 export const GLOBAL_KEYS = [
   'daemon', 'start_delay', 'log', 'pidfile', 'control_socket', 'idfile', 'eventqueue', 'mmonit', 'ssl',
-  'mail_format', 'statefile', 'onreboot', 'limits', 'include', 'httpd', 'mailserver', 'alerts', 'checks',
+  'log_facility', 'terminal', 'fips', 'mail_format', 'statefile', 'onreboot', 'limits', 'include', 'httpd', 'mailserver', 'alerts', 'checks',
 ] as const;
 
 const MIN_CYCLE_MS = 100;
@@ -55,7 +55,15 @@ function readHeld(src: YamlSource, keys: Map<string, Entry>, env: LoadEnvironmen
   if (eventqueue) held.eventqueue = readEventqueue(src, eventqueue);
   if (mmonit) held.mmonit = plain(src, mmonit);
   if (ssl) held.ssl = plain(src, ssl);
-  for (const e of [idfile, eventqueue, mmonit, ssl]) {
+  // monit's `set log syslog facility F`, `set terminal batch`, `set fips` (converted monit files).
+  const facility = keys.get('log_facility');
+  const terminal = keys.get('terminal');
+  const fips = keys.get('fips');
+  const f = facility ? str(src, facility) : undefined;
+  if (f !== undefined) held.logFacility = f;
+  if (terminal && oneOf(src, terminal, ['batch'] as const)) held.terminal = 'batch';
+  if (fips && bool(src, fips)) held.fips = true;
+  for (const e of [idfile, eventqueue, mmonit, ssl, facility, terminal, fips]) {
     if (e) src.diags.warn('TSM_W_NOT_ACTED_ON', e.keyPos, `'${e.key}' is kept in the configuration but tsmonit does not act on it yet`);
   }
   return held;
@@ -76,7 +84,10 @@ function readLog(src: YamlSource, e: Entry, env: LoadEnvironment): string | unde
   return log === 'stdout' || log === 'syslog' ? log : globalPath(log, env);
 }
 
-function readCycle(src: YamlSource, e: Entry): number | undefined {
+/** `daemon: false` is monit's file without `set daemon`: one pass, then exit. */
+function readCycle(src: YamlSource, e: Entry): number | null | undefined {
+  const n = src.deref(e.node);
+  if (n && isScalar(n) && n.value === false) return null;
   const ms = duration(src, e);
   if (ms === undefined || ms >= MIN_CYCLE_MS) return ms;
   src.diags.error('TSM_E_VALUE', e.pos, `daemon must be at least ${MIN_CYCLE_MS} ms, not ${ms} ms`);
