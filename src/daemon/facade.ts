@@ -186,6 +186,19 @@ export interface CycleReport {
   services: ServiceStatus[];
 }
 
+/** One service's figures over the last hour, column by column (for charts): times in epoch seconds. */
+export interface ServiceHistory {
+  name: string;
+  windowSeconds: number;
+  times: number[];
+  /** Process CPU % (system: usage %), null where there was no process. */
+  cpu: Array<number | null>;
+  /** Process memory in bytes (system: used memory). */
+  memory: Array<number | null>;
+  /** Response time of each port or socket test, by its label ("localhost:8080 TCP"). */
+  ports: Array<{ label: string; responseMs: Array<number | null> }>;
+}
+
 export interface ReloadResult {
   ok: boolean;
   errors: Diagnostic[];
@@ -205,4 +218,6 @@ export interface MonitorFacade {
   /** One full check pass now; resolves when every check finished. */
   validate(): Promise<StatusSnapshot>;
   quit(): Promise<void>;
+  /** The last hour of figures for one service (dashboard charts); undefined when unknown. Optional: additive. */
+  history?(name: string): ServiceHistory | undefined;
 }
