@@ -1,5 +1,5 @@
 // The JSON view of a service (interfaces.md "A Service in JSON").
-import { failuresOf, ruleInWords, statusText } from '../engine/index.ts';
+import { failuresOf, restartsWithin, ruleInWords, statusText } from '../engine/index.ts';
 import type { ConnectionTest } from '../model/rule.ts';
 import type { PortStatus, ProcessStatus, RuleStatus, ServiceStatus, SystemStatus } from './facade.ts';
 import { connectionRules, defaultProbeHost } from './checks.ts';
@@ -100,8 +100,14 @@ export function serviceStatus(rt: ServiceRuntime): ServiceStatus {
 }
 
 export function ruleStatuses(rt: ServiceRuntime): RuleStatus[] {
-  return rt.spec.rules.map((rule) => {
+  const rules = rt.spec.rules.map((rule): RuleStatus => {
     const rs = rt.state.rules[rule.id];
     return { rule: ruleInWords(rule), implicit: rule.implicit === true, state: rs?.state ?? 'init', message: rs?.message ?? null };
   });
+  // `if N restarts within M cycles then ACTION` is a rule too (the dashboard lists every rule).
+  const limits = rt.spec.restartLimits.map((limit): RuleStatus => {
+    const count = restartsWithin(rt.state.restarts, rt.state.checks, limit.cycles);
+    return { rule: limit.text, implicit: false, state: count >= limit.count ? 'failed' : 'succeeded', message: `${count} restart(s) within the last ${limit.cycles} cycle(s)` };
+  });
+  return [...rules, ...limits];
 }

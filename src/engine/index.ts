@@ -9,6 +9,7 @@ export { resolveProcess } from './process-identity.ts';
 export { selectMatching } from './process-matching.ts';
 export { processFigures } from './process-figures.ts';
 export { ruleInWords, describeAction } from './rule-words.ts';
+export { restartsWithin } from './restart-limits.ts';
 export { eventKindOf } from './event-kinds.ts';
 export { connectionWhere, connectionProtocol } from './connection-tests.ts';
 export { networkRates } from './network-tests.ts';
