@@ -15,7 +15,7 @@ import { installCsrf } from './csrf.ts';
 import { clientErrorHandler, errorBody, errorHandler, notFoundHandler } from './errors.ts';
 import { safeJson } from './escape.ts';
 import { EventStreams } from './event-stream.ts';
-import { homeRoute } from './home-page.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { HostAllowList, type Resolver } from './host-allow.ts';
 import { LIMITS, requestLimits } from './limits.ts';
 import { LoginLimiter } from './login-limit.ts';
@@ -23,6 +23,7 @@ import { Metrics } from './metrics.ts';
 import { apiRoutes } from './routes-api.ts';
 import { monitRoutes } from './routes-monit.ts';
 import { parseForm } from './url-encoding.ts';
+import { loadWebAssets } from './web-assets.ts';
 
 export interface BuildOptions {
   monitor: MonitorFacade;
@@ -133,6 +134,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   const tls = acc.transport === 'tcp' ? await readTls(options.httpd?.ssl) : null;
   const app = Fastify(fastifyOptions(tls)) as unknown as FastifyInstance;
   await rootPlugins(app, logger, tls !== null, acc);
+  const assets = await loadWebAssets();
   const streams = new EventStreams(monitor);
   const metrics = new Metrics(monitor);
   // Streams end cleanly before the listener closes its connections.
@@ -141,7 +143,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   await app.register(async (ctx) => {
     await installAuth(ctx, acc, logger);
     if (acc.transport === 'tcp') installCsrf(ctx, { tls: tls !== null });
-    homeRoute(ctx, monitor);
+    dashboardRoutes(ctx, monitor, assets);
     apiRoutes(ctx, { monitor, streams, onQuit: options.onQuit ?? (() => void monitor.quit()) });
     monitRoutes(ctx, { monitor, httpd: options.httpd });
     ctx.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
