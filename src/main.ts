@@ -52,6 +52,9 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
   const config = withOverrides(result.config, args);
   const log = createLogger({ target: config.log, pretty: config.log === 'stdout' && process.stdout.isTTY === true, level: args.verbose ? 'debug' : 'info' });
   const { logger } = log;
+  // The web layer is loaded only by a daemon (a CLI command never pays for fastify), and before anything
+  // starts, so the time from "started" to the signal handlers stays as short as it was.
+  const { startWebServers } = await import('./http/listen.ts');
   const instance = await acquireInstance(config.pidfile, config.controlSocket, process.pid);
   if ('error' in instance) {
     console.error(`tsmonit: ${instance.error}`);
@@ -79,8 +82,6 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
   let web: WebServers | null = null;
   if (config.cycleMs !== null) {
     try {
-      // Loaded here: a CLI command never pays for the web server's modules.
-      const { startWebServers } = await import('./http/listen.ts');
       web = await startWebServers({ monitor, logger, httpd: config.httpd, socket: instance.socketServer, onQuit: () => quitRequested() });
     } catch (err) {
       console.error(`tsmonit: ${err instanceof Error ? err.message : String(err)}`);
