@@ -48,8 +48,13 @@ export interface MailServer {
   port: number;
   username?: string;
   password?: string;
+  /** true: TLS required (implicit TLS, or STARTTLS on ports 25 and 587, as monit does); unset: STARTTLS when offered. */
   tls?: boolean;
   timeoutMs?: number;
+  /** Name given in EHLO (monit's `using hostname`); default: this host's name. */
+  ehlo?: string;
+  /** Verify the server's certificate; default: when `tls` is true (opportunistic STARTTLS never verifies, as monit). */
+  verify?: boolean;
 }
 
 export interface MailFormat {

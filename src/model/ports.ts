@@ -1,4 +1,5 @@
 // Interfaces that effects/ implements and daemon/ receives (main.ts wires them).
+import type { MailServer } from './config.ts';
 import type { PersistedState } from './state.ts';
 import type {
   ChecksumAlgorithm, ContentCursor, FilesystemObservation, NetworkObservation, PathObservation, PidfileRead, ProbeResult,
@@ -119,4 +120,75 @@ export interface FilesystemStat {
 export interface NetworkStat {
   /** Link and counters of an interface, named or found by one of its addresses; rates are left null. Never throws. */
   read(target: { interface?: string; address?: string }): Promise<NetworkObservation>;
+}
+
+// ---- alerts (issue 8): the daemon renders alerts; effects deliver them through a persistent outbox ----
+
+/** One mail, rendered: the outbox stores it as is and delivers it later, possibly after a restart. */
+export interface MailMessage {
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  text: string;
+  /** ISO time of the event, the mail's Date header. */
+  date: string;
+  /** Extra headers (monit's X-Auto-Response-Suppress and Precedence, tsmonit's alert id). */
+  headers: Record<string, string>;
+  /** Stable across retries, so a mail system can drop a copy. */
+  messageId: string;
+}
+
+export interface MailTransport {
+  /** Tries the servers in order; resolves once one accepted the mail, rejects with every server's reason otherwise. */
+  send(message: MailMessage, servers: readonly MailServer[], signal?: AbortSignal): Promise<void>;
+}
+
+export interface WebhookRequest {
+  url: string;
+  /** JSON text. */
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface WebhookTransport {
+  /** Resolves on a 2xx answer; rejects otherwise (a DeliveryError says whether a retry can help). */
+  post(request: WebhookRequest): Promise<void>;
+}
+
+export type AlertDelivery =
+  | { channel: 'mail'; message: MailMessage }
+  | { channel: 'webhook'; url: string; body: string };
+
+/** One alert for one destination. */
+export interface OutgoingAlert {
+  /** Unique; the outbox drops a second alert with the same id. */
+  id: string;
+  /** `mail:ADDRESS` or `webhook:URL`: alerts to one destination are delivered in the order they were queued. */
+  destination: string;
+  /** ms epoch. */
+  created: number;
+  /** For logs: `'web' Does not exist`. */
+  summary: string;
+  delivery: AlertDelivery;
+}
+
+/** What delivery needs from the current configuration (it can change on reload). */
+export interface AlertRoutes {
+  mailservers: readonly MailServer[];
+  /** The secret configured for a webhook URL, if any (never written to the outbox). */
+  webhookSecret(url: string): string | undefined;
+}
+
+export interface AlertOutbox {
+  /** Loads what a previous run left undelivered and starts delivering. */
+  start(routes: () => AlertRoutes): Promise<void>;
+  /** Queues an alert and returns at once: delivery never delays a check or an action. */
+  enqueue(alert: OutgoingAlert): void;
+  /** Alerts not delivered yet. */
+  pending(): number;
+  /** Waits up to graceMs for the queue to drain, then stops; what is left stays on disk for the next start. */
+  stop(graceMs: number): Promise<void>;
 }

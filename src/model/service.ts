@@ -28,6 +28,8 @@ export interface AlertRecipient {
   onlyOn?: string[];
   butNotOn?: string[];
   reminder?: number;
+  /** Webhook only: sent as the `X-Tsmonit-Secret` header so the receiver can tell tsmonit from strangers. */
+  secret?: string;
   /** This recipient's own mail format (monit's `set alert ... with mail-format { ... }`). */
   mailFormat?: MailFormat;
 }
