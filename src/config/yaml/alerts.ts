@@ -20,10 +20,24 @@ function events(src: YamlSource, f: Field): string[] {
   });
 }
 
+/** An http(s) URL: anything else would fail at every delivery. */
+function webhookUrl(src: YamlSource, f: Field): string | undefined {
+  const url = str(src, f);
+  if (url === undefined) return undefined;
+  let ok: boolean;
+  try {
+    ok = ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok) src.diags.error('TSM_E_VALUE', f.pos, `webhook must be an http:// or https:// URL, not '${url}'`);
+  return ok ? url : undefined;
+}
+
 function recipient(src: YamlSource, f: Field): AlertRecipient | undefined {
   const entries = entriesOf(src, f);
   if (!entries) return undefined;
-  checkKeys(src, entries, ['email', 'webhook', 'only_on', 'but_not_on', 'reminder'], f.name);
+  checkKeys(src, entries, ['email', 'webhook', 'only_on', 'but_not_on', 'reminder', 'secret', 'mail_format'], f.name);
   const k = byKey(entries);
   const email = k.get('email');
   const webhook = k.get('webhook');
@@ -35,12 +49,18 @@ function recipient(src: YamlSource, f: Field): AlertRecipient | undefined {
   const butNotOn = k.get('but_not_on');
   if (onlyOn && butNotOn) src.diags.error('TSM_E_VALUE', butNotOn.keyPos, `${f.name} takes only_on or but_not_on, not both`);
   const reminder = k.get('reminder');
+  const secret = k.get('secret');
+  const format = k.get('mail_format');
+  if (secret && !webhook) src.diags.error('TSM_E_VALUE', secret.keyPos, `${f.name}: secret goes with a webhook`);
+  if (format && !email) src.diags.error('TSM_E_VALUE', format.keyPos, `${f.name}: mail_format goes with an email`);
   const r: AlertRecipient = {};
   if (email) r.email = str(src, email);
-  if (webhook) r.webhook = str(src, webhook);
+  if (webhook) r.webhook = webhookUrl(src, webhook);
   if (onlyOn) r.onlyOn = events(src, onlyOn);
   if (butNotOn) r.butNotOn = events(src, butNotOn);
   if (reminder) r.reminder = int(src, reminder, 1);
+  if (secret && webhook) r.secret = str(src, secret);
+  if (format && email) r.mailFormat = readMailFormat(src, format);
   for (const key of Object.keys(r) as Array<keyof AlertRecipient>) if (r[key] === undefined) delete r[key];
   return r;
 }
@@ -55,7 +75,7 @@ export function readAlerts(src: YamlSource, f: Field): AlertRecipient[] {
 function mailServer(src: YamlSource, f: Field): MailServer | undefined {
   const entries = entriesOf(src, f);
   if (!entries) return undefined;
-  checkKeys(src, entries, ['host', 'port', 'username', 'password', 'tls', 'timeout'], f.name);
+  checkKeys(src, entries, ['host', 'port', 'username', 'password', 'tls', 'timeout', 'ehlo', 'verify'], f.name);
   const k = byKey(entries);
   const hostField = k.get('host');
   if (!hostField) {
@@ -69,6 +89,10 @@ function mailServer(src: YamlSource, f: Field): MailServer | undefined {
   const password = k.get('password');
   const tls = k.get('tls');
   const timeout = k.get('timeout');
+  const ehlo = k.get('ehlo');
+  const verify = k.get('verify');
+  if (ehlo) server.ehlo = str(src, ehlo);
+  if (verify) server.verify = bool(src, verify);
   if (username) server.username = str(src, username);
   if (password) server.password = str(src, password);
   if (tls) server.tls = bool(src, tls);
