@@ -1,0 +1,89 @@
+// 5. HTTP: autocannon (16 connections, basic auth) against tsmonit's /api/v1/services and
+// /_status?format=xml and monit's /_status?format=xml, with N=200 idle services.
+// Goals: requests/s >= 5x monit's; p99 <= 50 ms.
+import autocannon from 'autocannon';
+import { freePort, startIdleFarm } from '../lib/idle-farm.ts';
+import type { Context, Row, Scenario } from '../lib/scenario.ts';
+import { summarize, type Summary } from '../lib/stats.ts';
+import { startSupervisor, type Running, type Tool } from '../lib/supervisors.ts';
+import { sleep } from '../lib/wait.ts';
+import { idleRules } from './overhead.ts';
+
+interface Load {
+  rps: number[];
+  p50: number[];
+  p99: number[];
+  bad: number;
+}
+
+async function load(running: Running, path: string, seconds: number, reps: number): Promise<Load> {
+  const auth = `Basic ${Buffer.from(`${running.setup.user}:${running.setup.password}`).toString('base64')}`;
+  const out: Load = { rps: [], p50: [], p99: [], bad: 0 };
+  for (let i = 0; i < reps; i++) {
+    const r = await autocannon({ url: `http://127.0.0.1:${running.setup.httpPort}${path}`, connections: 16, duration: seconds, headers: { authorization: auth } });
+    out.rps.push(r.requests.average);
+    out.p50.push(r.latency.p50);
+    out.p99.push(r.latency.p99);
+    out.bad += r.non2xx + r.errors + r.timeouts;
+  }
+  return out;
+}
+
+async function measure(tool: Tool, ctx: Context, seconds: number, reps: number): Promise<Map<string, Load>> {
+  const dir = ctx.tempDir(`http-${tool}`);
+  const farm = await startIdleFarm(dir, 200, idleRules);
+  const loads = new Map<string, Load>();
+  try {
+    const running = await startSupervisor(tool, { dir, cycleS: 1, httpPort: await freePort(), user: 'bench', password: 'benchpw', services: farm.services }, ctx.tools);
+    try {
+      await sleep(3000); // a few cycles, so every service has data
+      const paths = tool === 'tsmonit' ? ['/api/v1/services', '/_status?format=xml'] : ['/_status?format=xml'];
+      for (const path of paths) {
+        const got = await load(running, path, seconds, reps);
+        loads.set(path, got);
+        ctx.log(`  ${tool} ${path}: ${got.rps.map((x) => x.toFixed(0)).join(' ')} req/s, p99 ${got.p99.join(' ')} ms, ${got.bad} errors/non-2xx`);
+      }
+    } finally {
+      await running.stop();
+    }
+  } finally {
+    farm.stop();
+  }
+  return loads;
+}
+
+function rows(path: string, ours: Load | undefined, theirs: Load | undefined): Row[] {
+  const rps: Summary | null = summarize(ours?.rps ?? []);
+  const theirsRps = summarize(theirs?.rps ?? []);
+  const p99 = summarize(ours?.p99 ?? []);
+  const bad = ours && ours.bad > 0 ? `(${ours.bad} errors or non-2xx)` : undefined;
+  return [
+    {
+      scenario: 'http',
+      metric: `${path} requests/s`,
+      unit: 'req/s',
+      tsmonit: rps,
+      monit: theirsRps,
+      goal: '≥ 5× monit',
+      met: rps && theirsRps ? rps.median >= 5 * theirsRps.median : null,
+      ...(bad ? { note: bad } : {}),
+    },
+    { scenario: 'http', metric: `${path} p50 latency`, unit: 'ms', tsmonit: summarize(ours?.p50 ?? []), monit: summarize(theirs?.p50 ?? []) },
+    { scenario: 'http', metric: `${path} p99 latency`, unit: 'ms', tsmonit: p99, monit: summarize(theirs?.p99 ?? []), goal: '≤ 50 ms', met: p99 ? p99.max <= 50 : null },
+  ];
+}
+
+export const scenario: Scenario = {
+  name: 'http',
+  title: 'HTTP status pages under load (N=200, 16 connections)',
+  async run(ctx) {
+    const [seconds, reps] = ctx.quick ? [3, 1] : [10, 3];
+    const got: Partial<Record<Tool, Map<string, Load>>> = {};
+    for (const tool of ctx.sides) got[tool] = await measure(tool, ctx, seconds, reps);
+    const monitXml = got.monit?.get('/_status?format=xml');
+    return [
+      ...rows('/api/v1/services', got.tsmonit?.get('/api/v1/services'), monitXml),
+      ...rows('/_status?format=xml', got.tsmonit?.get('/_status?format=xml'), monitXml),
+    ];
+  },
+};
