@@ -3,6 +3,7 @@ import { loadConfigFile } from './config/load.ts';
 import type { DaemonDeps } from './daemon/deps.ts';
 import { systemClock } from './effects/clock.ts';
 import { createProcessTable } from './effects/proc/index.ts';
+import { createAlertOutbox, type RetryPolicy } from './effects/alerts/index.ts';
 import { createFileInspector } from './effects/files/index.ts';
 import { createFilesystemStat } from './effects/filesystem/index.ts';
 import { createNetworkStat } from './effects/network/index.ts';
@@ -21,6 +22,8 @@ export interface ComposeOptions {
   logger: Logger;
   selfPid: number;
   livenessIntervalMs?: number;
+  /** Alert retry delays (tests shorten them); default 2 s doubling up to 5 min, with jitter. */
+  alertRetry?: RetryPolicy;
 }
 
 export function composeDaemonDeps(options: ComposeOptions): DaemonDeps {
@@ -34,6 +37,10 @@ export function composeDaemonDeps(options: ComposeOptions): DaemonDeps {
     filesystems: createFilesystemStat(),
     networks: createNetworkStat(),
     openStateStore: (path) => createStateStore(path),
+    openOutbox: (dir) => createAlertOutbox({
+      dir, logger: options.logger, clock: systemClock, userAgent: `tsmonit/${VERSION}`,
+      ...(options.alertRetry ? { retry: options.alertRetry } : {}),
+    }),
     logger: options.logger,
     users: {
       uidOf: async (name) => (await resolveUser(name))?.uid ?? null,

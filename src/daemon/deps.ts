@@ -1,7 +1,7 @@
 // What main.ts hands the daemon: effects behind model ports, and the config loader.
 import type { LoadResult } from '../model/config.ts';
 import type {
-  Clock, FileInspector, FilesystemStat, Logger, NetworkStat, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler,
+  AlertOutbox, Clock, FileInspector, FilesystemStat, Logger, NetworkStat, ProcessTable, ProgramRunner, Prober, StateStore, SystemSampler,
   UserDirectory,
 } from '../model/ports.ts';
 
@@ -22,6 +22,8 @@ export interface DaemonDeps {
   loadConfig: (file: string) => Promise<LoadResult>;
   selfPid: number;
   version: string;
+  /** The alert outbox kept in dir; absent: alerts are only logged. */
+  openOutbox?: (dir: string) => AlertOutbox;
   /** How often the liveness watch looks at monitored PIDs between cycles. */
   livenessIntervalMs?: number;
 }

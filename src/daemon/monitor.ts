@@ -10,6 +10,7 @@ import type { ProcessSnapshot, SystemSample } from '../model/observation.ts';
 import { stateKey, type PersistedState } from '../model/state.ts';
 import type { ActionHost } from './action-host.ts';
 import { ActionExecutor } from './actions.ts';
+import { AlertDispatcher, outboxDirFor } from './alerts.ts';
 import { unsupportedParts } from './capabilities.ts';
 import { resolveIdentityNames } from './identity-names.ts';
 import { observe } from './checks.ts';
@@ -30,6 +31,9 @@ import { isServiceAction, resolveTargets } from './targets.ts';
 import { isSameProcess } from './process-locator.ts';
 import { LivenessWatch } from './liveness.ts';
 
+/** On quit, undelivered alerts (the "stopped" one among them) get this long before they wait on disk. */
+const ALERT_GRACE_MS = 3000;
+
 export class Monitor implements MonitorFacade, ActionHost {
   private cfg: Config;
   private readonly runtimes = new Map<string, ServiceRuntime>();
@@ -41,6 +45,7 @@ export class Monitor implements MonitorFacade, ActionHost {
   private readonly saver: StateSaver;
   private readonly loop: CycleLoop;
   private readonly liveness: LivenessWatch;
+  private readonly alerts: AlertDispatcher;
   private readonly startedAt: number;
   private cycles = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -55,6 +60,13 @@ export class Monitor implements MonitorFacade, ActionHost {
     this.saver = new StateSaver(() => this.deps.openStateStore(this.cfg.statefile), () => this.persisted(), deps.logger);
     this.loop = new CycleLoop(deps.clock, () => this.cfg.cycleMs ?? 1000, (cycle) => this.runCycle(cycle));
     this.liveness = new LivenessWatch(deps, () => this.runtimes.values(), (name) => this.requestCheck(name));
+    this.alerts = new AlertDispatcher({
+      config: () => this.cfg, hostname: () => this.hostname(), now: () => deps.clock.now(), logger: deps.logger,
+      statusOf: (name) => {
+        const rt = this.runtimes.get(name);
+        return rt ? serviceStatus(rt) : null;
+      },
+    }, deps.openOutbox?.(outboxDirFor(config.statefile)));
   }
 
   /** Refuses configs this build cannot carry out (never half-run): returns their errors, or [] when started. */
@@ -68,7 +80,8 @@ export class Monitor implements MonitorFacade, ActionHost {
     for (const spec of this.cfg.services) this.runtimes.set(spec.name, newRuntime(spec, states.get(spec.name)!));
     this.order = topologicalOrder(this.cfg.services);
     if (rebooted) this.deps.logger.info('system was rebooted since the state was saved: applying onreboot');
-    this.instanceEvent('tsmonit started');
+    await this.alerts.start();
+    this.instanceEvent('tsmonit started', 'start');
     await this.saver.save();
     this.resumeInterruptedStarts();
     if (this.cfg.cycleMs !== null) {
@@ -101,7 +114,9 @@ export class Monitor implements MonitorFacade, ActionHost {
   }
   emit(draft: EventDraft): TsmEvent {
     logEvent(this.deps.logger, draft);
-    return this.eventLog.record(draft, this.deps.clock.now());
+    const event = this.eventLog.record(draft, this.deps.clock.now());
+    this.alerts.onEvent(event);
+    return event;
   }
   markDirty(): void {
     if (!this.stopping) this.track(this.saver.save());
@@ -204,6 +219,7 @@ export class Monitor implements MonitorFacade, ActionHost {
     // A process that is gone has no identity: the liveness watch must not keep firing on its old pid.
     if (rt.lastObservation?.process?.found === null) rt.state = { ...rt.state, identity: null };
     for (const event of out.events) this.emit(event);
+    this.alerts.afterCheck(rt.spec, out);
     for (const action of out.actions) this.dispatch(rt, action);
     this.markDirty();
   }
@@ -212,7 +228,7 @@ export class Monitor implements MonitorFacade, ActionHost {
     const name = rt.spec.name;
     const origin = { byRule: true, reason: action.reason, ...(action.rule ? { rule: action.rule } : {}) };
     switch (action.type) {
-      case 'alert':
+      case 'alert': // sent by this.alerts (onEvent and afterCheck): never waits for delivery
         this.deps.logger.warn(`${quote(name)} alert: ${action.reason}`, { service: name, rule: action.rule });
         return;
       case 'exec':
@@ -289,8 +305,8 @@ export class Monitor implements MonitorFacade, ActionHost {
     return { version: 1, bootTime: this.deps.systemSampler.bootTime(), savedAt: this.deps.clock.now(), services };
   }
 
-  private instanceEvent(message: string): void {
-    this.emit({ service: this.hostname(), kind: 'instance', state: 'info', message });
+  private instanceEvent(message: string, action: 'start' | 'stop' | 'restart'): void {
+    this.emit({ service: this.hostname(), kind: 'instance', state: 'info', message, action });
   }
 
   // ---- facade ----
@@ -372,7 +388,8 @@ export class Monitor implements MonitorFacade, ActionHost {
     }
     this.cfg = named.config;
     this.order = applyReload(this.runtimes, named.config);
-    this.instanceEvent('tsmonit reloaded');
+    this.alerts.reloaded();
+    this.instanceEvent('tsmonit reloaded', 'restart');
     this.markDirty();
     return { ok: true, errors: [], warnings: result.warnings };
   }
@@ -395,7 +412,8 @@ export class Monitor implements MonitorFacade, ActionHost {
     await this.loop.stop();
     // Checks are bounded by their timeouts; actions may run long (a 60 s start): do not wait for those.
     await Promise.race([this.settle(), this.deps.clock.sleep(2000)]);
-    this.instanceEvent('tsmonit stopped');
+    this.instanceEvent('tsmonit stopped', 'stop');
     await this.saver.save();
+    await this.alerts.stop(ALERT_GRACE_MS);
   }
 }
