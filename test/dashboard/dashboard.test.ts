@@ -1,7 +1,7 @@
 // The dashboard end to end: headless Chromium (playwright-core) against a real tsmonit process that
 // supervises real fixture processes. What the issue asks the dashboard to show, one test each.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { alive, kill } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -66,8 +66,11 @@ describe('dashboard in headless Chromium against a real daemon', { skip: missing
   before(async () => {
     d = await startDashboardDaemon(TEST_CHECKS);
   });
+  // One browser per session, closed after each test.
+  afterEach(async () => {
+    await Promise.all(sessions.splice(0).map((s) => s.close()));
+  });
   after(async () => {
-    await Promise.all(sessions.map((s) => s.close()));
     await d?.stop();
   });
 
@@ -248,5 +251,54 @@ describe('dashboard in headless Chromium against a real daemon', { skip: missing
   test('6. screenshots of the overview and a service page, desktop and 360 px', async () => {
     const files = await takeScreenshots(d.base, 'web', TEST_SCREENSHOTS);
     checkScreenshots(files);
+  });
+
+  test('7. keyboard only: skip link, a service link by Tab and Enter, the action buttons; every control has a name', async () => {
+    const { page } = await browse({ credentials: ADMIN });
+    await page.goto(`${d.base}/`);
+    await waitFor('rows', async () => (await rowState(page, 'web')) === 'ok');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to the content');
+    const focused = async () => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent?.trim()}`);
+    const tabTo = async (want: string) => {
+      for (let i = 0; i < 40; i++) {
+        if ((await focused()) === want) return;
+        await page.keyboard.press('Tab');
+      }
+      assert.fail(`Tab never reached ${want} (at ${await focused()})`);
+    };
+    await tabTo('A:web');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${d.base}/service/web`);
+    await page.locator('.actions button').first().waitFor();
+    await tabTo('BUTTON:Restart');
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('a, button, select, input')]
+      .filter((el) => !(el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`))))
+      .map((el) => el.outerHTML));
+    assert.deepEqual(unnamed, []);
+    assert.equal(await page.getByRole('group', { name: 'Actions on web' }).count(), 1);
+    await page.locator('.chart-plot[role="img"][aria-label*="over the last hour"]').first().waitFor({ timeout: 15_000 });
+    assert.ok(await page.locator('.chart-plot[role="img"][aria-label*="over the last hour"]').count() >= 2, 'charts have a text alternative');
+  });
+
+  test('8. 360 px wide without sideways scrolling; dark and light follow the system setting', async () => {
+    const background = async (colorScheme: 'light' | 'dark') => {
+      const { page } = await browse({ credentials: ADMIN, width: 360, height: 740, colorScheme });
+      const widths: number[] = [];
+      for (const path of ['/', '/service/web', '/events']) {
+        await page.goto(`${d.base}${path}`);
+        await page.locator('#live[data-state="live"]').waitFor();
+        await page.locator(path === '/' ? 'tr[data-service]' : path === '/events' ? '.timeline .event' : '.chart canvas').first().waitFor();
+        widths.push(await page.evaluate(() => document.documentElement.scrollWidth));
+      }
+      assert.ok(widths.every((w) => w <= 360), `page widths at 360 px: ${widths.join(', ')}`);
+      return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    };
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    assert.ok(luminance(await background('light')) > 200, 'light background');
+    assert.ok(luminance(await background('dark')) < 50, 'dark background');
   });
 });
