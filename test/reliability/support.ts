@@ -71,3 +71,33 @@ export function ageMs(pid: number): number | null {
     return null;
   }
 }
+
+/** An HTTP request over tsmonit's control socket (no auth there: the socket's mode is the access control). */
+export async function overSocket(socketPath: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request({ socketPath, method, path, headers: payload ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => {
+        let json: unknown = null;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = text;
+        }
+        resolve({ status: res.statusCode ?? 0, json });
+      });
+    });
+    req.setTimeout(10000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** How many times a pattern occurs among the messages of a JSON-lines log. */
+export function countLog(messages: readonly string[], pattern: RegExp): number {
+  return messages.filter((m) => pattern.test(m)).length;
+}
