@@ -22,6 +22,8 @@ export interface AlertHost {
   now(): number;
   /** The service as the API shows it; null when there is no such service (instance events name the host). */
   statusOf(service: string): ServiceStatus | null;
+  /** The output of a `check program` at its last run (the evidence of its rule events); null for other checks. */
+  programOutput(service: string): string | null;
   logger: Logger;
 }
 
@@ -47,7 +49,8 @@ export class AlertDispatcher {
   onEvent(event: TsmEvent): void {
     this.reminders.noteEvent(event);
     if (!this.latch.admit(event) || !alertable(event)) return;
-    this.send({ ...event }, (r) => wantsKind(r, event.kind));
+    const output = event.rule !== undefined && event.output === undefined ? this.host.programOutput(event.service) : null;
+    this.send({ ...event, ...(output ? { output } : {}) }, (r) => wantsKind(r, event.kind));
   }
 
   /** After each check of a service: reminders for what still fails. */

@@ -66,6 +66,7 @@ export class Monitor implements MonitorFacade, ActionHost {
         const rt = this.runtimes.get(name);
         return rt ? serviceStatus(rt) : null;
       },
+      programOutput: (name) => this.runtimes.get(name)?.lastObservation?.program?.output ?? null,
     }, deps.openOutbox?.(outboxDirFor(config.statefile)));
   }
 

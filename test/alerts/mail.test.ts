@@ -81,3 +81,31 @@ checks:
   assert.equal(sink.mails.filter((m) => m.to.includes('pager@example.com')).length, 0, 'pager wants nonexist only');
   assert.equal(h.monitor.events().filter((e) => e.kind === 'instance').length, 1, 'the instance event happened and was filtered');
 });
+
+test("mail: a failing check program's alert shows the rule, the figures and the last lines of its output", async (t) => {
+  const sink = await startMailSink();
+  const h = await startAlertMonitor(`
+daemon: 300ms
+statefile: \${DIR}/state.json
+control_socket: false
+mailserver: { host: 127.0.0.1, port: ${sink.port} }
+alerts:
+  - email: ops@example.com
+    only_on: [status]
+checks:
+  - program: nightly
+    path: "\${NODE} \${FIXTURES}/print-and-exit.js 3 2"
+    rules:
+      - if status != 0 then alert
+`);
+  t.after(async () => {
+    await h.quit();
+    await sink.close();
+    rmSync(h.dir, { recursive: true, force: true });
+  });
+  const m = (await waitFor('the status mail', () => sink.mails[0]))!;
+  assert.equal(m.subject, 'monit alert --  Status failed nightly');
+  assert.match(m.body, /\tRule: {8}if status != 0 then alert\n/);
+  assert.match(m.body, /\tFigures: {5}.*2/);
+  assert.match(m.body, /Program output \(last lines\):\n(\t.*\n)*\t(out|err) 3\n/);
+});

@@ -62,7 +62,7 @@ function setup(yaml = BASE, withOutbox = true) {
   let nextId = 1;
   const d = new AlertDispatcher({
     config: () => cfg, hostname: () => 'box', now: () => now, logger,
-    statusOf: () => null,
+    statusOf: () => null, programOutput: (name) => (name === 'api' ? 'line 1\nerror: disk full\n' : null),
   }, withOutbox ? outbox : undefined);
   const spec = cfg.services[0] as ServiceSpec;
   const emit = (draft: EventDraft): TsmEvent => {
@@ -150,6 +150,17 @@ describe('alert dispatcher', () => {
     assert.equal(outbox.queued.length, 0);
     emit({ service: 'api', kind: 'action', state: 'info', message: 'stop action done', action: 'stop', result: 'ok', user: 'admin' });
     assert.equal(outbox.queued.length, 2, 'a user action, done: monit\'s "Action done"');
+  });
+
+  test("a rule event carries the program's output as evidence", () => {
+    const { outbox, check, failure } = setup();
+    check({ 0: true }, [failure(0)]);
+    const mail = outbox.queued[0]!.delivery;
+    assert.ok(mail.channel === 'mail');
+    assert.match(mail.message.text, /Program output \(last lines\):\n\tline 1\n\terror: disk full\n/);
+    const hook = outbox.queued[1]!.delivery;
+    assert.ok(hook.channel === 'webhook');
+    assert.equal((JSON.parse(hook.body) as WebhookPayload).output, 'line 1\nerror: disk full\n');
   });
 
   test('instance events go to the global recipients', () => {
