@@ -153,7 +153,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   switch (args.kind) {
     case 'help':
-      console.log(USAGE);
+      process.stdout.write(USAGE);
       return 0;
     case 'version':
       console.log(`tsmonit ${VERSION}`);
