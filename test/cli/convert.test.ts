@@ -1,13 +1,9 @@
-// `tsmonit convert MONITRC`: the YAML equivalent on stdout, which tsmonit -t accepts. When this build has
-// no converter (src/config/convert is issue 7's), the command says so in one line and exits 1.
+// `tsmonit convert MONITRC`: the YAML equivalent on stdout, which tsmonit -t accepts.
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT } from '../helpers/processes.ts';
 import { oneLine, tempDir, tsmonit } from './helpers/cli.ts';
-
-const HAS_CONVERTER = existsSync(`${ROOT}src/config/convert/index.ts`);
 
 test('convert prints YAML that tsmonit -t accepts', async () => {
   const dir = tempDir();
@@ -18,11 +14,6 @@ check process web with pidfile ${dir}/web.pid
   if failed port 8080 type tcp then restart
 `, { mode: 0o600 });
   const r = await tsmonit(['convert', monitrc]);
-  if (!HAS_CONVERTER) {
-    assert.equal(r.code, 1);
-    assert.equal(oneLine(r.stderr), 'tsmonit: convert is not available in this build');
-    return;
-  }
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^ {2}- process: web$/m);
   const yaml = join(dir, 'converted.yml');
@@ -36,6 +27,6 @@ test('convert of a file that does not exist is one line and exit 1', async () =>
   const r = await tsmonit(['convert', '/nonexistent/monitrc']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.match(oneLine(r.stderr), HAS_CONVERTER ? /^tsmonit: cannot read .*\/nonexistent\/monitrc/ : /^tsmonit: convert is not available in this build$/);
+  assert.match(oneLine(r.stderr), /^tsmonit: cannot read the control file \/nonexistent\/monitrc: ENOENT/);
   assert.doesNotMatch(r.stderr, /^\s+at /m);
 });
