@@ -90,7 +90,12 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
       await log.close();
       return 1;
     }
-    if (web.url) logger.info(`httpd listening on ${web.url}`);
+    if (web.url) {
+      // Name the URL and who can log in; never a password.
+      const user = config.httpd?.allow.find((a) => a.kind === 'user' && !a.readonly);
+      const who = user?.kind === 'user' ? ` (user ${user.user})` : '';
+      logger.info(`dashboard and API on ${web.url}${who}`);
+    }
   }
 
   let exiting: Promise<number> | null = null;

@@ -1,13 +1,13 @@
 // The wiring in main.ts and the instance guard: a tsmonit process serves httpd over TCP (Basic auth) and
 // the same routes on its control socket (mode 0600, no auth), and POST /api/v1/daemon/quit stops it.
 import assert from 'node:assert/strict';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../helpers/harness.ts';
 import { freePort, kill } from '../helpers/processes.ts';
-import { spawnTsmonit, waitForLog } from '../helpers/tsmonit-process.ts';
+import { logMessages, spawnTsmonit, waitForLog } from '../helpers/tsmonit-process.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { basic } from './helpers/fake-monitor.ts';
 
@@ -48,7 +48,10 @@ checks:
 `, { mode: 0o600 });
   const daemon = spawnTsmonit(['-c', file]);
   t.after(() => kill(daemon.pid, 'SIGKILL'));
-  await waitForLog(log, /httpd listening on http:\/\/127\.0\.0\.1:\d+/).catch((err: Error) => assert.fail(`${err.message}\n${daemon.stderr()}`));
+  await waitForLog(log, /dashboard and API on http:\/\/127\.0\.0\.1:\d+/).catch((err: Error) => assert.fail(`${err.message}\n${daemon.stderr()}`));
+  // The start-up log names the URL and the user, never the password.
+  assert.match(logMessages(log).find((m) => m.startsWith('dashboard and API on')) ?? '', /\(user admin\)$/);
+  assert.doesNotMatch(readFileSync(log, 'utf8'), /s3cret/);
 
   const base = `http://127.0.0.1:${port}`;
   assert.equal((await fetch(`${base}/api/v1/services`)).status, 401);

@@ -68,7 +68,7 @@ ${checks}`;
   };
   let last: Array<{ name: string; status: string }> = [];
   try {
-    await waitForLog(log, /httpd listening on http:\/\/127\.0\.0\.1:\d+/, 30_000);
+    await waitForLog(log, /dashboard and API on http:\/\/127\.0\.0\.1:\d+/, 30_000);
     const ready = options.ready ?? ((list) => list.every((s) => s.status === 'OK'));
     await waitFor('every service checked and ready', async () => {
       last = ((await api('/api/v1/services')) as { services: Array<{ name: string; status: string }> }).services;
