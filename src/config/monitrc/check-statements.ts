@@ -41,9 +41,12 @@ function method(c: MCursor, d: BlockDraft, at: MToken): void {
   d.common[key] = readCommand(c, `${key} program`);
 }
 
+/** Words that end a `depends on a, b` list besides the statement words. */
+const NOT_NAMES = new Set(['not', 'pidfile', 'path', 'matching', 'match', 'address', 'interface', 'timeout']);
+
 function names(c: MCursor): MToken[] {
   const out: MToken[] = [];
-  for (let t = c.peek(); t && (t.kind === 'string' || (t.kind === 'word' && !STATEMENT_WORDS.has(t.lower) && t.lower !== 'not')); t = c.peek()) {
+  for (let t = c.peek(); t && (t.kind === 'string' || (t.kind === 'word' && !STATEMENT_WORDS.has(t.lower) && !NOT_NAMES.has(t.lower))); t = c.peek()) {
     out.push(c.next() as MToken);
   }
   return out;
