@@ -3,13 +3,16 @@ import { h } from './dom.js';
 import { bytes, count, duration, ms, percent, relative, upcoming, NONE } from './format.js';
 import { badge } from './status.js';
 
+/** No next check for a service that is not monitored. */
+const next = (s) => (s.monitoring === 'not monitored' ? NONE : upcoming(s.nextCheck));
+
 /** Each cell renders to text or nodes; `key` is what decides whether it must be redrawn. */
 const status = { label: 'Status', key: (s) => `${s.status}|${s.pendingAction}|${s.failures.join()}|${s.monitoring}`, render: (s) => badge(s) };
 const monitoring = { label: 'Monitoring', key: (s) => s.monitoring, render: (s) => s.monitoring };
 const checks = {
   label: 'Last / next check',
-  key: (s) => `${relative(s.lastCheck)}|${upcoming(s.nextCheck)}`,
-  render: (s) => [h('span', { class: 'when', title: s.lastCheck ?? '' }, relative(s.lastCheck)), h('span', { class: 'sep', aria: { hidden: 'true' } }, ' / '), h('span', { class: 'when next', title: s.nextCheck ?? '' }, upcoming(s.nextCheck))],
+  key: (s) => `${relative(s.lastCheck)}|${next(s)}`,
+  render: (s) => [h('span', { class: 'when', title: s.lastCheck ?? '' }, relative(s.lastCheck)), h('span', { class: 'sep', aria: { hidden: 'true' } }, ' / '), h('span', { class: 'when next', title: s.nextCheck ?? '' }, next(s))],
 };
 
 export function portList(ports) {

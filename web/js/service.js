@@ -61,7 +61,7 @@ function figureRows(s) {
   rows.push(
     ['Restarts', String(s.restarts)],
     ['Last check', s.lastCheck ? `${clock(s.lastCheck)} (${relative(s.lastCheck)})` : NONE],
-    ['Next check', s.nextCheck ? `${clock(s.nextCheck)} (${upcoming(s.nextCheck)})` : NONE],
+    ['Next check', s.nextCheck && s.monitoring !== 'not monitored' ? `${clock(s.nextCheck)} (${upcoming(s.nextCheck)})` : NONE],
     ['Check took', s.checkDurationMs === null || s.checkDurationMs === undefined ? null : ms(s.checkDurationMs)],
   );
   return rows;
@@ -73,9 +73,9 @@ function configRows(s, server, requiredBy) {
   const stopWords = s.type === 'process' && !c.stop ? 'none: SIGTERM, then SIGKILL after the stop timeout' : null;
   return [
     ['Type', s.type],
-    ['Pidfile', c.pidfile ?? null],
+    ['Pidfile', c.pidfile ?? null, { wide: true }],
     ['Matching', code(c.matching), { wide: true }],
-    ['Path', c.path ?? null],
+    ['Path', c.path ?? null, { wide: true }],
     ['Address', c.address ?? null],
     ['Start program', code(c.start) ?? (s.type === 'process' ? 'none' : null), { wide: true }],
     ['Stop program', code(c.stop) ?? stopWords, { wide: true }],
