@@ -31,7 +31,15 @@ function withOverrides(config: Config, args: DaemonArgs): Config {
   };
 }
 
+/** Signals whose default action ends the process, held from the start of runDaemon until its handlers run. */
+const HELD_SIGNALS = ['SIGHUP', 'SIGUSR1'] as const;
+
 async function runDaemon(args: DaemonArgs): Promise<number> {
+  // A reload or wake-up asked for while tsmonit starts (loading, first checks, web server) must not kill
+  // it: hold such signals and act on them once the handlers below are installed.
+  const held = new Set<NodeJS.Signals>();
+  const hold = (signal: NodeJS.Signals): void => void held.add(signal);
+  for (const signal of HELD_SIGNALS) process.on(signal, hold);
   const env = environment();
   const file = args.config ?? controlFileCandidates(env.home).find((f) => existsSync(f));
   if (!file) {
@@ -128,6 +136,8 @@ async function runDaemon(args: DaemonArgs): Promise<number> {
       });
     });
     process.on('SIGPIPE', () => undefined);
+    for (const signal of HELD_SIGNALS) process.off(signal, hold);
+    for (const signal of held) process.emit(signal, signal);
   });
 }
 

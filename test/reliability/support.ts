@@ -82,7 +82,7 @@ export async function overSocket(socketPath: string, method: string, path: strin
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
       res.on('end', () => {
-        let json: unknown = null;
+        let json: unknown;
         try {
           json = JSON.parse(text);
         } catch {
