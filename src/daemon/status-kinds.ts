@@ -5,12 +5,12 @@ import type { FileStatus, FilesystemStatus, NetworkStatus, ProgramStatus } from 
 
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
-export function fileStatus(obs: Observation | null, withContent: boolean): FileStatus {
+export function fileStatus(obs: Observation | null, regular: boolean): FileStatus {
   const path = obs?.path;
   const s = path?.stat ?? null;
   const [checksumType, checksum] = Object.entries(path?.checksums ?? {})[0] ?? [null, null];
   return {
-    size: withContent ? (s?.size ?? null) : null,
+    size: regular ? (s?.size ?? null) : null,
     mtime: iso(s?.mtimeMs),
     ctime: iso(s?.ctimeMs),
     atime: iso(s?.atimeMs),
