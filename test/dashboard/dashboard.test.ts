@@ -281,7 +281,33 @@ describe('dashboard in headless Chromium against a real daemon', { skip: missing
     assert.ok(await page.locator('.chart-plot[role="img"][aria-label*="over the last hour"]').count() >= 2, 'charts have a text alternative');
   });
 
-  test('8. 360 px wide without sideways scrolling; dark and light follow the system setting', async () => {
+  test('8. Stop (no stop program: SIGTERM), Start, Unmonitor and Monitor from the buttons, the page following live', async () => {
+    const { page } = await browse({ credentials: ADMIN });
+    await page.goto(`${d.base}/service/${encodeURIComponent(EVIL)}`);
+    await waitFor('the page filled in', async () => /^\d+$/.test(await field(page, 'PID')));
+    const old = d.pid('evil.pid');
+    assert.ok(alive(old));
+    assert.match(await field(page, 'Stop program'), /none: SIGTERM, then SIGKILL/);
+    const press = async (label: string, result: RegExp) => {
+      await page.getByRole('button', { name: label, exact: true }).click();
+      await page.locator('.notice[data-state="ok"]', { hasText: result }).waitFor({ timeout: 30_000 });
+    };
+    await press('Stop', /^Stop: stopped/);
+    await waitFor('the process ended', () => !alive(old));
+    await waitFor('shown as not monitored', async () => (await field(page, 'Monitoring')) === 'not monitored');
+    assert.equal(await page.locator('#app').getAttribute('data-state'), 'off');
+    await press('Start', /^Start: started with pid \d+/);
+    await waitFor('running again', async () => {
+      const pid = d.pid('evil.pid');
+      return pid !== old && alive(pid) && (await field(page, 'PID')) === String(pid);
+    });
+    await press('Unmonitor', /^Unmonitor: /);
+    await waitFor('unmonitored', async () => (await field(page, 'Monitoring')) === 'not monitored');
+    await press('Monitor', /^Monitor: /);
+    await waitFor('monitored and ok again', async () => (await page.locator('#app').getAttribute('data-state')) === 'ok', { timeoutMs: 20_000 });
+  });
+
+  test('9. 360 px wide without sideways scrolling; dark and light follow the system setting', async () => {
     const background = async (colorScheme: 'light' | 'dark') => {
       const { page } = await browse({ credentials: ADMIN, width: 360, height: 740, colorScheme });
       const widths: number[] = [];

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { ServiceHistory } from '../../src/daemon/facade.ts';
-import { renderPage } from '../../src/http/dashboard.ts';
+import Fastify from 'fastify';
+import { dashboardRoutes, renderPage } from '../../src/http/dashboard.ts';
 import { WEB_DIR, loadWebAssets } from '../../src/http/web-assets.ts';
 import { EVENT_KINDS } from '../../src/model/event.ts';
 import { ROOT } from '../helpers/processes.ts';
@@ -80,6 +81,22 @@ describe('dashboard files', () => {
       assert.ok(r.statusCode === 404 || r.statusCode === 400, `${url}: ${r.statusCode}`);
       assert.ok(!r.body.includes('"name": "tsmonit"'), url);
     }
+  });
+
+  test('without web/ (a stripped install) / is the plain table of services, and no file is served', async (t) => {
+    const assets = await loadWebAssets(join(ROOT, 'no-such-web-dir'));
+    assert.equal(assets.template, null);
+    assert.equal(assets.files.size, 0);
+    const app = Fastify();
+    app.decorateRequest('principal', null);
+    dashboardRoutes(app, new FakeMonitor(), assets);
+    t.after(() => app.close());
+    const page = await app.inject({ url: '/' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1>tsmonit 0\.1\.0 on testhost<\/h1>/);
+    assert.match(page.body, /<td><a href="\/api\/v1\/services\/web">web<\/a><\/td><td>OK<\/td><td>process<\/td><\/tr>/);
+    assert.doesNotMatch(page.body, /<script/);
+    assert.equal((await app.inject({ url: '/assets/js/main.js' })).statusCode, 404);
   });
 
   test('every module the page imports is a served file (no broken import without a browser)', async () => {
