@@ -112,7 +112,20 @@ function networkXml(n: NetworkStatus): Node {
   return group('link', el('state', state), el('speed', n.speed ?? -1), el('duplex', duplex), direction('download', n.download), direction('upload', n.upload));
 }
 
+// A service's status object is shared and frozen until the service changes (daemon/status.ts), so its XML
+// is written once per change, not once per request (the benchmark's profile of /_status?format=xml).
+const written = new WeakMap<ServiceStatus, string>();
+
 function serviceXml(s: ServiceStatus): Node {
+  let xml = written.get(s);
+  if (xml === undefined) {
+    xml = buildServiceXml(s);
+    if (Object.isFrozen(s)) written.set(s, xml);
+  }
+  return xml;
+}
+
+function buildServiceXml(s: ServiceStatus): Node {
   const collected = s.lastCheck === null ? null : Date.parse(s.lastCheck);
   const failed = s.failures.reduce((bits, kind) => bits | (EVENT_BITS[kind] ?? 0), 0);
   const body = [
