@@ -1,22 +1,12 @@
 // An alert as a webhook body: the API's Event shape, plus the host, the service's status, and a `text` line so
 // Slack-compatible receivers (Slack, Mattermost, Rocket.Chat) show it as it is.
 import { eventName, figuresInWords, type AlertEvent } from './alerts-event.ts';
+import type { TsmEvent } from '../model/event.ts';
 import type { ServiceStatus } from './facade.ts';
 
-export interface WebhookPayload {
+/** The API's Event (its id null when the event is no longer known), plus what a receiver needs beside it. */
+export interface WebhookPayload extends Omit<TsmEvent, 'id'> {
   id: number | null;
-  time: string;
-  service: string;
-  kind: string;
-  state: string;
-  message: string;
-  rule?: string;
-  action?: string;
-  result?: string;
-  durationMs?: number;
-  user?: string;
-  figures?: Record<string, number | string | null>;
-  output?: string;
   /** monit's name of the event: "Does not exist". */
   event: string;
   host: string;

@@ -3,6 +3,7 @@
 // A Paint lets the CLI colour values on a terminal without changing the layout.
 import type { PortStatus, ServiceStatus, StatusSnapshot } from '../daemon/facade.ts';
 import { kindLines } from './status-kinds.ts';
+import { sizeText } from './size-text.ts';
 
 const TYPE_ORDER = ['system', 'process', 'file', 'fifo', 'directory', 'filesystem', 'host', 'network', 'program'];
 export const TYPE_NAMES: Record<string, string> = {
@@ -36,15 +37,7 @@ export function duration(seconds: number | null): string {
 }
 
 export function bytes(n: number | null): string {
-  if (n === null) return '-';
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${v} B` : `${v.toFixed(1)} ${units[i]}`;
+  return n === null ? '-' : sizeText(n);
 }
 
 const pct = (n: number | null): string => (n === null ? '-' : `${n.toFixed(1)}%`);

@@ -1,18 +1,8 @@
 // The `status` text lines of file, directory, fifo, filesystem, program and network services (monit.md 5.3).
 import type { ServiceStatus } from '../daemon/facade.ts';
+import { sizeText } from './size-text.ts';
 
 type Line = (key: string, value: string | number | null) => string;
-
-function sizeText(n: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${v} B` : `${v.toFixed(1)} ${units[i]}`;
-}
 
 const share = (part: number, total: number): string => (total > 0 ? `${((100 * part) / total).toFixed(1)}%` : '-');
 
