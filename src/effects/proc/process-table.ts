@@ -1,6 +1,5 @@
 // ProcessTable over Linux /proc. We read /proc ourselves (no pidusage): one pass over every
 // process per snapshot serves all checks, and identity needs the raw start time anyway.
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { cpuKey, cpuPercent, type CpuSample } from './cpu-percent.ts';
 import { CLOCK_TICKS_PER_SECOND, derivePageSizeSync, readBootTimeSync, readMeminfo } from './kernel.ts';
 import { readPidfile } from './pidfile.ts';
 import { formatCmdline, parseStat, parseStatus } from './proc-files.ts';
+import { procStateSync, readProcFile } from './read-proc.ts';
 import { buildSnapshot } from './snapshot.ts';
 
 export interface ProcessTableOptions {
@@ -73,9 +73,9 @@ async function readProcess(kernel: Kernel, pid: number): Promise<ProcessInfo | n
   const dir = join(kernel.procRoot, String(pid));
   try {
     const [statText, statusText, cmdline] = await Promise.all([
-      readFile(join(dir, 'stat'), 'utf8'),
-      readFile(join(dir, 'status'), 'utf8'),
-      readFile(join(dir, 'cmdline'), 'utf8'),
+      readProcFile(join(dir, 'stat')),
+      readProcFile(join(dir, 'status')),
+      readProcFile(join(dir, 'cmdline')),
     ]);
     const stat = parseStat(statText);
     if (!stat) return null;
@@ -115,12 +115,8 @@ function isAlive(procRoot: string, pid: number): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  try {
-    const stat = parseStat(readFileSync(join(procRoot, String(pid), 'stat'), 'utf8'));
-    return stat !== null && stat.state !== 'Z';
-  } catch {
-    return false;
-  }
+  const state = procStateSync(join(procRoot, String(pid), 'stat'));
+  return state !== null && state !== 'Z';
 }
 
 /** false when the process does not exist, or may not be signalled by us (EPERM). */
