@@ -24,6 +24,9 @@ export interface ProcessTable {
   readPidfile(path: string): Promise<PidfileRead>;
   /** Cheap liveness (kill(pid, 0)); false for a zombie is not guaranteed. */
   isAlive(pid: number): boolean;
+  /** Cheaper still: kill(pid, 0) alone, so a zombie counts as existing. Optional (additive): the liveness
+   * watch polls with it often and with isAlive() now and then. */
+  exists?(pid: number): boolean;
   /** Start time of a live pid (ms epoch) without a full snapshot, or null when gone. */
   startTimeOf(pid: number): Promise<number | null>;
   /** Send a signal; false when the process does not exist. */

@@ -51,6 +51,7 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
     },
     readPidfile,
     isAlive: (pid: number) => isAlive(procRoot, pid),
+    exists,
     async startTimeOf(pid: number): Promise<number | null> {
       if (!isPid(pid)) return null;
       const stat = parseStat(await readFile(join(procRoot, String(pid), 'stat'), 'utf8').catch(() => ''));
@@ -102,6 +103,17 @@ function startTimeMs(kernel: Kernel, startTicks: number): number {
 /** kill(0) and kill(-1) would reach our own group or every process: never pass them on. */
 function isPid(pid: number): boolean {
   return Number.isSafeInteger(pid) && pid > 0;
+}
+
+/** kill(pid, 0): the PID exists (EPERM: it does, and is not ours to signal). A zombie exists too. */
+function exists(pid: number): boolean {
+  if (!isPid(pid)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
