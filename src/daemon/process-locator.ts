@@ -1,19 +1,29 @@
 // Finding a service's process for an action, with the same PID identity rules as a check.
 import { resolveProcess } from '../engine/index.ts';
-import type { Observation, ProcessFigures } from '../model/observation.ts';
+import type { Observation, ProcessFigures, ProcessSnapshot } from '../model/observation.ts';
 import type { ProcessSpec } from '../model/service.ts';
 import { IDENTITY_SLACK_MS, type ProcessIdentity } from '../model/state.ts';
 import type { DaemonDeps } from './deps.ts';
 
 export type Located = NonNullable<Observation['process']>;
 
+/** A process table with nothing in it: what a snapshot would say about a PID that does not exist. */
+const NOTHING: ProcessSnapshot = {
+  at: 0, cores: 1, memTotalBytes: 0,
+  get: () => undefined, all: () => [], descendants: () => [], cpuPercent: () => null,
+};
+
 export async function locateProcess(
   deps: DaemonDeps,
   spec: ProcessSpec,
   identity: ProcessIdentity | null,
 ): Promise<Located> {
-  const snapshot = await deps.processTable.snapshot({ cycle: false });
-  const pidfile = spec.pidfile === undefined ? undefined : await deps.processTable.readPidfile(spec.pidfile);
+  const table = deps.processTable;
+  const pidfile = spec.pidfile === undefined ? undefined : await table.readPidfile(spec.pidfile);
+  // No pidfile, or its PID does not exist (not even as a zombie): the answer is "not running" without reading
+  // every process of the host. Restarts after a death go through here twice (recovery benchmark).
+  const nothing = pidfile !== undefined && (pidfile.pid === null || (table.exists !== undefined && !table.exists(pidfile.pid)));
+  const snapshot = nothing ? NOTHING : await table.snapshot({ cycle: false });
   return resolveProcess(spec, pidfile, snapshot, identity, deps.selfPid);
 }
 
