@@ -200,9 +200,11 @@ export class ActionExecutor {
     const timeoutMs = command.timeoutMs ?? (which === 'restart' ? limits.restartTimeoutMs : limits.startTimeoutMs);
     const deadline = started + timeoutMs;
     deps.logger.info(`${quote(spec.name)} ${which}: '${command.text}'`, { service: spec.name, action: which });
+    let ran = false;
     const run = await runProgram(deps, command, timeoutMs, limits.programOutputBytes, this.programContext(rt, origin), (pid) => {
-      void this.recordStarting(rt, pid, deadline);
+      void this.recordStarting(rt, pid, deadline, () => ran);
     });
+    ran = true;
     rt.state = { ...rt.state, starting: null };
     this.host.markDirty();
     if (!run.ok) {
@@ -219,9 +221,11 @@ export class ActionExecutor {
     return this.finishStart(rt, origin, { ok: true, message: `started with pid ${found.pid}` }, started);
   }
 
-  private async recordStarting(rt: ServiceRuntime, pid: number, deadline: number): Promise<void> {
+  private async recordStarting(rt: ServiceRuntime, pid: number, deadline: number, finished: () => boolean): Promise<void> {
     const programStartTime = await this.host.deps.processTable.startTimeOf(pid);
-    if (programStartTime === null) return;
+    // A program that already finished is not in flight: recording it now would outlive the start in the state
+    // file (a fast start program often exits before its start time is read).
+    if (programStartTime === null || finished()) return;
     rt.state = { ...rt.state, starting: { programPid: pid, programStartTime, deadline } };
     await this.host.saveNow();
   }
