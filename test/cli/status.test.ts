@@ -6,8 +6,11 @@ import { freePort } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { startDaemon, tsmonit, type Daemon } from './helpers/cli.ts';
 
-/** Figures move between two reads (cpu, load, times): compare the layout with every number masked. */
-const masked = (text: string) => text.replace(/\d+(\.\d+)?/g, '#');
+/**
+ * Figures move between two reads (cpu, load, times): compare the layout with every figure masked. A figure not
+ * collected yet ("-", the first CPU sample) counts as a figure: the two reads may fall on either side of a cycle.
+ */
+const masked = (text: string) => text.replace(/\d+(\.\d+)?%?/g, '#').replace(/ -$/gm, ' #');
 
 /** The JSON's shape: keys and value types, recursively. */
 function shape(value: unknown): unknown {
