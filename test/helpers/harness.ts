@@ -8,8 +8,10 @@ import { Monitor } from '../../src/daemon/monitor.ts';
 import type { LoadEnvironment } from '../../src/model/config.ts';
 import { formatDiagnostic } from '../../src/model/errors.ts';
 import type { TsmEvent } from '../../src/model/event.ts';
-import type { Logger } from '../../src/model/ports.ts';
+import { CapturingLogger } from './capturing-logger.ts';
 import { FIXTURES, killPidfiles } from './processes.ts';
+
+export { CapturingLogger };
 
 export const NODE = process.execPath;
 
@@ -24,22 +26,6 @@ export function tempDir(prefix = 'tsmonit-test-'): string {
 /** Replaces ${DIR}, ${FIXTURES} and ${NODE} in a control file template. */
 export function expand(template: string, dir: string): string {
   return template.replaceAll('${DIR}', dir).replaceAll('${FIXTURES}', FIXTURES).replaceAll('${NODE}', NODE);
-}
-
-export class CapturingLogger implements Logger {
-  readonly lines: string[] = [];
-  debug(msg: string): void {
-    this.lines.push(`debug: ${msg}`);
-  }
-  info(msg: string): void {
-    this.lines.push(`info: ${msg}`);
-  }
-  warn(msg: string): void {
-    this.lines.push(`warn: ${msg}`);
-  }
-  error(msg: string): void {
-    this.lines.push(`error: ${msg}`);
-  }
 }
 
 export interface Harness {

@@ -6,7 +6,6 @@ import type {
 import type { HttpdConfig } from '../../../src/model/config.ts';
 import { TsmonitError } from '../../../src/model/errors.ts';
 import type { EventDraft, TsmEvent } from '../../../src/model/event.ts';
-import type { Logger } from '../../../src/model/ports.ts';
 
 export function processService(name: string, extra: Partial<ServiceStatus> = {}): ServiceStatus {
   return {
@@ -105,21 +104,8 @@ export class FakeMonitor implements MonitorFacade {
   }
 }
 
-export class MemoryLogger implements Logger {
-  readonly lines: string[] = [];
-  debug(msg: string): void {
-    this.lines.push(`debug: ${msg}`);
-  }
-  info(msg: string): void {
-    this.lines.push(`info: ${msg}`);
-  }
-  warn(msg: string): void {
-    this.lines.push(`warn: ${msg}`);
-  }
-  error(msg: string): void {
-    this.lines.push(`error: ${msg}`);
-  }
-}
+/** The same capturing logger as the daemon tests use; the HTTP tests know it by this name. */
+export { CapturingLogger as MemoryLogger } from '../../helpers/capturing-logger.ts';
 
 export function httpdConfig(allow: HttpdConfig['allow'], extra: Partial<HttpdConfig> = {}): HttpdConfig {
   return { port: 2812, address: '127.0.0.1', allow, loginLimit: 10, pos: { file: 'test.yml', line: 1, col: 1 }, ...extra };
