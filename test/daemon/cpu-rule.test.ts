@@ -1,22 +1,20 @@
 // Must show 2: `if cpu > 50% for 2 cycles then restart` trips no earlier than the second failing cycle.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive, pidFrom } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 test('a CPU burner is restarted by a cpu rule only in its second failing cycle', async (t) => {
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 checks:
   - process: burner
     pidfile: \${DIR}/burner.pid
     start: "\${FIXTURES}/burn-cpu.sh \${DIR}/burner.pid"
     rules:
       - if cpu > 50% for 2 cycles then restart
-`);
+`));
   t.after(() => h.cleanup());
   const timeline: Array<{ what: 'cycle'; pid: number | null; cpu: number | null } | { what: 'fired'; pid: number | null }> = [];
   const offCycle = h.monitor.onCycle((report) => {

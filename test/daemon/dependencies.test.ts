@@ -1,17 +1,15 @@
 // Must show 6: `depends`: starting B starts A first; stopping A stops B first.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive, freePort, pidFrom } from '../helpers/processes.ts';
 
 test('start follows dependencies down, stop follows them up', async (t) => {
   const [portA, portB] = [await freePort(), await freePort()];
   // A long start delay keeps the cycle out of the way: only the user actions act here.
-  const h = await startMonitor(`
-daemon: 1s
+  const h = await startMonitor(daemonYaml('1s', `
 start_delay: 1h
-statefile: \${DIR}/state.json
-control_socket: false
 checks:
   - process: a
     pidfile: \${DIR}/a.pid
@@ -20,7 +18,7 @@ checks:
     pidfile: \${DIR}/b.pid
     start: "\${NODE} \${FIXTURES}/listen-daemon.js --daemon --pidfile \${DIR}/b.pid --port ${portB}"
     depends: a
-`);
+`));
   t.after(() => h.cleanup());
 
   const started = await h.monitor.act({ action: 'start', services: ['b'], user: 'tester', waitMs: 20000 });

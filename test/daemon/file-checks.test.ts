@@ -4,20 +4,18 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor, tempDir } from '../helpers/harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
-const contentConfig = `
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+const contentConfig = daemonYaml('200ms', `
 checks:
   - file: applog
     path: \${DIR}/app.log
     rules:
       - ignore content = "ERROR expected"
       - if content = "ERROR" then alert
-`;
+`);
 
 test('content: new lines are matched once, ignores come first, the offset survives a restart and follows rotation', async (t) => {
   const dir = tempDir();
@@ -53,10 +51,7 @@ test('content: new lines are matched once, ignores come first, the offset surviv
 });
 
 test('file attributes: changed checksum, size, permission; then gone; a directory and a fifo', async (t) => {
-  const h = await startMonitor(`
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('200ms', `
 checks:
   - file: conf
     path: \${DIR}/app.conf
@@ -73,7 +68,7 @@ checks:
     path: \${DIR}/pipe
   - directory: wrongtype
     path: \${DIR}/app.conf
-`, { dir: (() => {
+`), { dir: (() => {
     const d = tempDir();
     writeFileSync(`${d}/app.conf`, 'a=1\n', { mode: 0o640 });
     chmodSync(`${d}/app.conf`, 0o640);

@@ -1,14 +1,12 @@
 // check filesystem and check network in a running daemon over the real kernel figures.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 test('filesystem: space and inode figures, thresholds both ways, the implicit fsflags rule stays quiet', async (t) => {
-  const h = await startMonitor(`
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('200ms', `
 checks:
   - filesystem: tmpfs-or-root
     path: \${DIR}
@@ -18,7 +16,7 @@ checks:
       - if inode usage > 100% then alert
   - filesystem: absent
     path: \${DIR}/not-mounted-anywhere
-`);
+`));
   t.after(() => h.cleanup());
   const s = await waitFor('first figures', () => {
     const x = h.monitor.service('tmpfs-or-root');
@@ -35,10 +33,7 @@ checks:
 });
 
 test('network: loopback link up, counters and rates after two samples', async (t) => {
-  const h = await startMonitor(`
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('200ms', `
 checks:
   - network: loopback
     interface: lo
@@ -47,7 +42,7 @@ checks:
       - if upload > 1000000000 packets/s then alert
   - network: ghost
     interface: tsmonit-nonexistent0
-`);
+`));
   t.after(() => h.cleanup());
   const s = await waitFor('rates measured', () => {
     const x = h.monitor.service('loopback');

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor, tempDir } from '../helpers/harness.ts';
 import { alive, FIXTURES, freePort } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -11,10 +12,7 @@ test('a hanging start program is killed at its timeout and never stalls another 
   const dir = tempDir();
   const port = await freePort();
   spawnSync(process.execPath, [`${FIXTURES}/listen-daemon.js`, '--daemon', '--pidfile', `${dir}/steady.pid`, '--port', String(port)]);
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 checks:
   - process: stuck
     pidfile: \${DIR}/stuck.pid
@@ -23,7 +21,7 @@ checks:
     pidfile: \${DIR}/steady.pid
     rules:
       - if failed port ${port} then alert
-`, { dir });
+`), { dir });
   t.after(() => h.cleanup());
 
   let steadyChecks = 0;

@@ -10,6 +10,7 @@ import type { ProbeResult } from '../../src/model/observation.ts';
 import type { Prober } from '../../src/model/ports.ts';
 import type { ConnectionTest, Rule } from '../../src/model/rule.ts';
 import type { HostSpec } from '../../src/model/service.ts';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { freePort } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -70,10 +71,7 @@ test('a host check on loopback with the system ping and a port', async (t) => {
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
   t.after(() => server.close());
   const closed = await freePort();
-  const h = await startMonitor(`
-daemon: 300ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('300ms', `
 checks:
   - host: loopback
     address: 127.0.0.1
@@ -84,7 +82,7 @@ checks:
     address: 127.0.0.1
     rules:
       - if failed port ${closed} then alert
-`);
+`));
   t.after(() => h.cleanup());
   const s = await waitFor('loopback ok with two measured tests', () => {
     const x = h.monitor.service('loopback');

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor, tempDir } from '../helpers/harness.ts';
 import { alive, freePort, pidFrom, spawnUnrelated } from '../helpers/processes.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -20,16 +21,13 @@ test('a stale pidfile naming an unrelated live process is not the service', asyn
   utimesSync(pidfile, anHourAgo, anHourAgo);
 
   const port = await freePort();
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 checks:
   - process: svc
     pidfile: \${DIR}/svc.pid
     start: "\${NODE} \${FIXTURES}/listen-daemon.js --daemon --pidfile \${DIR}/svc.pid --port ${port}"
     stop: "\${NODE} -e 0"
-`, { dir });
+`), { dir });
   t.after(() => h.cleanup());
 
   const notRunning = await waitFor('Does not exist', () => h.events('svc').find((e) => e.kind === 'nonexist' && e.state === 'failed'));

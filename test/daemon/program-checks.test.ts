@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive } from '../helpers/processes.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -16,17 +17,14 @@ const lines = (file: string): string[] => {
 };
 
 test('status counts in the same check as the run that produced it', async (t) => {
-  const h = await startMonitor(`
-daemon: 300ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('300ms', `
 checks:
   - program: probe
     path: "/bin/sh -c 'n=$(( $(cat \${DIR}/count 2>/dev/null || echo 0) + 1 )); echo $n > \${DIR}/count; c=$(cat \${DIR}/code); echo run $n code $c >> \${DIR}/runs; echo run $n; exit $c'"
     timeout: 5s
     rules:
       - if status != 0 then alert
-`, { dir: undefined });
+`), { dir: undefined });
   t.after(() => h.cleanup());
   writeFileSync(`${h.dir}/code`, '0');
   await waitFor('ok', () => h.monitor.service('probe')?.status === 'OK' && h.monitor.service('probe')?.program?.status === 0);
@@ -43,10 +41,7 @@ checks:
 });
 
 test('a program slower than the cycle is never started twice at once; a hung one is killed at its timeout', async (t) => {
-  const h = await startMonitor(`
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('200ms', `
 checks:
   - program: slow
     path: "/bin/sh -c 'echo start >> \${DIR}/slow.log; sleep 1; echo end >> \${DIR}/slow.log'"
@@ -57,7 +52,7 @@ checks:
     timeout: 1s
     rules:
       - if status != 0 then alert
-`);
+`));
   t.after(() => h.cleanup());
   const timedOut = await waitFor('the hung program timed out', () => h.events('hung').find((e) => e.kind === 'status' && e.state === 'failed'), { timeoutMs: 10_000 });
   assert.match(timedOut.message, /^program timed out after 1 s and was killed$/);
@@ -73,17 +68,14 @@ checks:
 });
 
 test('quit ends a check program that is still running', async (t) => {
-  const h = await startMonitor(`
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('200ms', `
 checks:
   - program: long
     path: "/bin/sh -c 'echo $$ > \${DIR}/long.pid; exec sleep 60'"
     timeout: 2m
     rules:
       - if status != 0 then alert
-`);
+`));
   t.after(() => h.cleanup());
   const pid = await waitFor('program running', () => {
     const p = Number(lines(`${h.dir}/long.pid`)[0]);

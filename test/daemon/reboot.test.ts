@@ -2,21 +2,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor, tempDir } from '../helpers/harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
-const config = (onreboot: string) => `
-daemon: 1s
+const config = (onreboot: string) => daemonYaml('1s', `
 start_delay: 1h
-statefile: \${DIR}/state.json
-control_socket: false
 onreboot: ${onreboot}
 checks:
   - process: svc
     pidfile: \${DIR}/svc.pid
     rules:
       - if does not exist then alert
-`;
+`);
 
 /** Saves a state where svc was unmonitored by a user, then pretends the machine rebooted since (or not). */
 async function savedState(dir: string, rebooted: boolean): Promise<void> {

@@ -3,20 +3,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 
-const CONFIG = `
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+const CONFIG = daemonYaml('1s', `
 checks:
   - process: crasher
     pidfile: \${DIR}/crasher.pid
     start: "\${NODE} \${FIXTURES}/crash-after.js --daemon --pidfile \${DIR}/crasher.pid --after-ms 300 --count-file \${DIR}/starts"
     rules:
       - if 3 restarts within 5 cycles then unmonitor
-`;
+`);
 
 const starts = (dir: string): number => {
   try {

@@ -2,23 +2,21 @@
 // and the event log tells the story: not running -> restart -> running.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive, freePort, kill, pidFrom, portAnswers } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 
 test('a SIGKILLed daemon is restarted and its port answers again', async (t) => {
   const port = await freePort();
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 checks:
   - process: web
     pidfile: \${DIR}/web.pid
     start: "\${NODE} \${FIXTURES}/listen-daemon.js --daemon --pidfile \${DIR}/web.pid --port ${port}"
     rules:
       - if failed port ${port} type tcp with timeout 1 seconds then restart
-`);
+`));
   t.after(() => h.cleanup());
   const pidfile = `${h.dir}/web.pid`;
 

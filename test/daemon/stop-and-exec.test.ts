@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor, tempDir } from '../helpers/harness.ts';
 import { alive, FIXTURES, kill } from '../helpers/processes.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -23,15 +24,12 @@ test('stop without a stop program: SIGTERM, then SIGKILL after stop_timeout', as
   const dir = tempDir();
   const pid = await runDetached('ignore-sigterm.js', `${dir}/stubborn.pid`);
   t.after(() => kill(pid));
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 limits: { stop_timeout: 1s }
 checks:
   - process: stubborn
     pidfile: \${DIR}/stubborn.pid
-`, { dir });
+`), { dir });
   t.after(() => h.cleanup());
   await waitFor('stubborn ok', () => h.monitor.service('stubborn')?.status === 'OK');
   const [outcome] = await h.monitor.act({ action: 'stop', services: ['stubborn'], waitMs: 15000 });
@@ -46,17 +44,14 @@ test('exec runs with MONIT_* variables; uid rules take user names', async (t) =>
   const pid = await runDetached('sleep-forever.js', `${dir}/svc.pid`);
   t.after(() => kill(pid));
   const me = process.getuid!();
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 checks:
   - process: svc
     pidfile: \${DIR}/svc.pid
     rules:
       - if failed uid ${me === 0 ? 'root' : String(me)} then alert
       - if failed uid nobody then exec "/bin/sh -c 'echo $MONIT_SERVICE $TSMONIT_EVENT $MONIT_PROCESS_PID >> \${DIR}/exec.out'" repeat every 2 cycles
-`, { dir });
+`), { dir });
   t.after(() => h.cleanup());
   const line = await waitFor('the exec ran', () => {
     try {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { FIXTURES, kill } from '../helpers/processes.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -49,10 +50,7 @@ async function blackHole(t: { after(fn: () => void): void }): Promise<number> {
 
 test('a black-holed probe (5 s timeout) does not delay a neighbour checked every 1 s cycle', async (t) => {
   const port = await blackHole(t);
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('1s', `
 checks:
   - host: blackhole
     address: 127.0.0.1
@@ -62,7 +60,7 @@ checks:
     path: "/bin/sh -c 'date +%s%N >> \${DIR}/neighbour.log'"
     rules:
       - if status != 0 then alert
-`);
+`));
   t.after(() => h.cleanup());
   const runs = () => {
     try {

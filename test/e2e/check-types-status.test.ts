@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { localPlatform, statusXml } from '../../src/http/monit-xml.ts';
 import { statusText } from '../../src/render/monit-text.ts';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor, tempDir } from '../helpers/harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -13,10 +14,7 @@ test('file, program, filesystem and network services in JSON, XML and text', asy
   const dir = tempDir();
   writeFileSync(`${dir}/data.txt`, 'twelve bytes');
   chmodSync(`${dir}/data.txt`, 0o600);
-  const h = await startMonitor(`
-daemon: 200ms
-statefile: \${DIR}/state.json
-control_socket: false
+  const h = await startMonitor(daemonYaml('200ms', `
 checks:
   - file: data
     path: \${DIR}/data.txt
@@ -30,7 +28,7 @@ checks:
     path: \${DIR}
   - network: lo
     interface: lo
-`, { dir });
+`), { dir });
   t.after(() => h.cleanup());
   const snapshot = await waitFor('every service checked with figures', () => {
     const s = h.monitor.status();
