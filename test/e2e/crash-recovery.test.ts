@@ -1,8 +1,9 @@
 // Must show 9: SIGKILL tsmonit mid-cycle and start it again: no service is started twice, state is intact.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { expand, tempDir } from '../helpers/harness.ts';
+import { spawnedYaml } from '../helpers/daemon-yaml.ts';
+import { tempDir, writeControlFile } from '../helpers/harness.ts';
 import { alive, freePort, kill, killPidfiles, pidFrom, portAnswers } from '../helpers/processes.ts';
 import { spawnTsmonit, waitForLog, type TsmonitProcess } from '../helpers/tsmonit-process.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -16,21 +17,14 @@ const starts = (file: string): number => {
 };
 
 function setup(dir: string, port: number, startProgram: string): string {
-  const file = `${dir}/monitrc.yml`;
-  writeFileSync(file, expand(`daemon: 500ms
-log: \${DIR}/tsmonit.log
-statefile: \${DIR}/state.json
-pidfile: \${DIR}/tsmonit.pid
-control_socket: \${DIR}/tsmonit.sock
-checks:
+  return writeControlFile(dir, spawnedYaml('500ms', `checks:
   - process: svc
     pidfile: \${DIR}/svc.pid
     start: { program: "${startProgram}", timeout: 20s }
     rules:
       - if failed port ${port} then restart
       - if cpu > 95% for 4 cycles then alert
-`, dir), { mode: 0o600 });
-  return file;
+`, { socket: true }));
 }
 
 test('tsmonit SIGKILLed at random points of its cycle never starts a service twice', async (t) => {

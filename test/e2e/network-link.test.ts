@@ -3,9 +3,10 @@
 // (unshare, nsenter, ip from util-linux and iproute2); skipped with a message where the kernel refuses them.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { test } from 'node:test';
-import { expand, tempDir } from '../helpers/harness.ts';
+import { spawnedYaml } from '../helpers/daemon-yaml.ts';
+import { tempDir, writeControlFile } from '../helpers/harness.ts';
 import { ROOT, kill } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
 
@@ -36,19 +37,14 @@ test('link down, link up, down again: each seen by check network', async (t) => 
     return;
   }
   const dir = tempDir();
-  const file = `${dir}/monitrc.yml`;
-  writeFileSync(file, expand(`daemon: 300ms
-log: \${DIR}/tsmonit.log
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const file = writeControlFile(dir, spawnedYaml('300ms', `checks:
   - network: veth
     interface: v0
     rules:
       - if changed link then alert
   - network: by-address
     address: 192.0.2.10
-`, dir), { mode: 0o600 });
+`));
   const setup = 'mount -t sysfs sysfs /sys && ip link add v0 type veth peer name v1 && ip addr add 192.0.2.10/24 dev v0';
   const child = spawn('unshare', ['-nm', 'sh', '-c', `${setup} && exec "$0" "$@"`, process.execPath, `${ROOT}bin/tsmonit.js`, '-c', file], { stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));

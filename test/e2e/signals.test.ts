@@ -1,8 +1,9 @@
 // SIGUSR1 wakes tsmonit for a check now, whatever its cycle.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { expand, tempDir } from '../helpers/harness.ts';
+import { spawnedYaml } from '../helpers/daemon-yaml.ts';
+import { tempDir, writeControlFile } from '../helpers/harness.ts';
 import { kill } from '../helpers/processes.ts';
 import { spawnTsmonit, waitForLog } from '../helpers/tsmonit-process.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -18,17 +19,12 @@ const lastCheck = (file: string): number | null => {
 
 test('SIGUSR1 runs a cycle now', async (t) => {
   const dir = tempDir();
-  const file = `${dir}/monitrc.yml`;
-  writeFileSync(file, expand(`daemon: 1h
-log: \${DIR}/tsmonit.log
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const file = writeControlFile(dir, spawnedYaml('1h', `checks:
   - process: svc
     pidfile: \${DIR}/svc.pid
     rules:
       - if does not exist then alert
-`, dir), { mode: 0o600 });
+`));
   const daemon = spawnTsmonit(['-c', file]);
   t.after(() => kill(daemon.pid, 'SIGKILL'));
   await waitForLog(`${dir}/tsmonit.log`, /started: 1 services/);

@@ -28,6 +28,13 @@ export function expand(template: string, dir: string): string {
   return template.replaceAll('${DIR}', dir).replaceAll('${FIXTURES}', FIXTURES).replaceAll('${NODE}', NODE);
 }
 
+/** Writes template, expanded, as dir/monitrc.yml (mode 0600: no warning for a file with passwords); returns its path. */
+export function writeControlFile(dir: string, template: string): string {
+  const file = join(dir, 'monitrc.yml');
+  writeFileSync(file, expand(template, dir), { mode: 0o600 });
+  return file;
+}
+
 export interface Harness {
   dir: string;
   file: string;
@@ -43,8 +50,7 @@ export interface Harness {
 
 export async function startMonitor(template: string, options: { dir?: string } = {}): Promise<Harness> {
   const dir = options.dir ?? tempDir();
-  const file = join(dir, 'monitrc.yml');
-  writeFileSync(file, expand(template, dir), { mode: 0o600 });
+  const file = writeControlFile(dir, template);
   const env = testEnvironment();
   const result = await loadConfigFile(file, env);
   if (!result.ok) throw new Error(`bad test config:\n${result.errors.map(formatDiagnostic).join('\n')}`);
