@@ -5,6 +5,7 @@ import { EVENT_KINDS } from '../model/event.ts';
 import { TsmonitError } from '../model/errors.ts';
 import { safeJson } from './escape.ts';
 import type { EventStreams } from './event-stream.ts';
+import { PageCache } from './page-cache.ts';
 import { actionOf, badRequest, body, groupOf, intParam, query, servicesOf, waitMs } from './request-values.ts';
 import { firstOf } from './url-encoding.ts';
 
@@ -48,8 +49,9 @@ function snapshotJson(snapshot: StatusSnapshot): string {
 
 export function apiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { monitor } = deps;
+  const services = new PageCache(snapshotJson);
 
-  app.get('/api/v1/services', async (_request, reply) => reply.type(JSON_TYPE).send(snapshotJson(monitor.status())));
+  app.get('/api/v1/services', async (_request, reply) => reply.type(JSON_TYPE).send(services.page(monitor.status())));
 
   app.get<{ Params: { name: string } }>('/api/v1/services/:name', async (request) => {
     const detail = monitor.service(request.params.name);

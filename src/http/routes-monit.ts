@@ -5,19 +5,29 @@ import type { MonitorFacade, ServiceStatus, StatusSnapshot } from '../daemon/fac
 import type { HttpdConfig } from '../model/config.ts';
 import { TsmonitError } from '../model/errors.ts';
 import { localPlatform, statusXml } from './monit-xml.ts';
+import { PageCache } from './page-cache.ts';
 import { REPORT_TYPES, reportText, statusText, summaryText } from '../render/monit-text.ts';
 import { actionOf, badRequest, body, groupOf, query, servicesOf } from './request-values.ts';
 import { firstOf } from './url-encoding.ts';
 
 const TEXT = 'text/plain; charset=utf-8';
+const XML = 'text/xml; charset=utf-8';
 
 function params(request: FastifyRequest): Record<string, unknown> {
   return request.method === 'POST' ? { ...query(request), ...body(request) } : query(request);
 }
 
+/** Whether `service=` or `group=` narrows the snapshot. */
+function narrowed(p: Record<string, unknown>): boolean {
+  const service = firstOf(p.service);
+  const group = firstOf(p.group);
+  return (service !== undefined && service !== '') || (group !== undefined && group !== '');
+}
+
 /** The snapshot narrowed to `service=` or `group=`; 404 when that names nothing. */
 function selected(monitor: MonitorFacade, p: Record<string, unknown>): StatusSnapshot {
   const snapshot = monitor.status();
+  if (!narrowed(p)) return snapshot;
   const service = firstOf(p.service);
   const group = firstOf(p.group);
   let services: ServiceStatus[] = snapshot.services;
@@ -35,7 +45,9 @@ function selected(monitor: MonitorFacade, p: Record<string, unknown>): StatusSna
 export function monitRoutes(app: FastifyInstance, deps: { monitor: MonitorFacade; httpd: HttpdConfig | undefined }): void {
   const { monitor } = deps;
   const platform = localPlatform();
-  const readRoute = (url: string, handler: (request: FastifyRequest) => { type: string; body: string }) => {
+  // The whole page, unnarrowed, is what monitoring scripts and exporters poll: written once per change.
+  const fullXml = new PageCache((snapshot) => statusXml(snapshot, platform, deps.httpd));
+  const readRoute = (url: string, handler: (request: FastifyRequest) => { type: string; body: string | Buffer }) => {
     app.route({
       method: ['GET', 'POST'], url,
       handler: async (request, reply) => {
@@ -49,7 +61,9 @@ export function monitRoutes(app: FastifyInstance, deps: { monitor: MonitorFacade
     const p = params(request);
     const format = firstOf(p.format) ?? 'text';
     const snapshot = selected(monitor, p);
-    if (format.startsWith('xml')) return { type: 'text/xml; charset=utf-8', body: statusXml(snapshot, platform, deps.httpd) };
+    if (format.startsWith('xml')) {
+      return { type: XML, body: narrowed(p) ? statusXml(snapshot, platform, deps.httpd) : fullXml.page(snapshot) };
+    }
     if (format !== 'text') throw badRequest('format must be text or xml');
     return { type: TEXT, body: statusText(snapshot) };
   });
