@@ -3,7 +3,6 @@
 // carries authentication, the read-only rule and CSRF, so no route can be registered outside it by mistake.
 import { constants } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { MonitorFacade } from '../daemon/facade.ts';
 import type { HttpdConfig } from '../model/config.ts';
@@ -22,6 +21,7 @@ import { LoginLimiter } from './login-limit.ts';
 import { Metrics } from './metrics.ts';
 import { apiRoutes } from './routes-api.ts';
 import { monitRoutes } from './routes-monit.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { parseForm } from './url-encoding.ts';
 import { loadWebAssets } from './web-assets.ts';
 
@@ -99,20 +99,8 @@ function fastifyOptions(tls: TlsFiles | null): FastifyServerOptions {
   } as FastifyServerOptions;
 }
 
-async function rootPlugins(app: FastifyInstance, logger: Logger, tls: boolean, acc: Access): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"],
-        formAction: ["'self'"], frameAncestors: ["'none'"],
-      },
-    },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'same-origin' },
-    hsts: tls ? { maxAge: 31_536_000, includeSubDomains: false } : false,
-  });
+function rootPlugins(app: FastifyInstance, logger: Logger, tls: boolean, acc: Access): void {
+  installSecurityHeaders(app, tls);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', requestLimits);
   app.addHook('onRequest', hostGate(acc));
@@ -133,7 +121,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   const acc = await access(options);
   const tls = acc.transport === 'tcp' ? await readTls(options.httpd?.ssl) : null;
   const app = Fastify(fastifyOptions(tls)) as unknown as FastifyInstance;
-  await rootPlugins(app, logger, tls !== null, acc);
+  rootPlugins(app, logger, tls !== null, acc);
   const assets = await loadWebAssets();
   const streams = new EventStreams(monitor);
   const metrics = new Metrics(monitor);
