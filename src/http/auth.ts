@@ -1,6 +1,7 @@
 // Who is asking: the allow list's hosts (root hook, so every path), then in the protected context the
-// failed-login limit, HTTP Basic auth (@fastify/basic-auth) and the read-only rule. The control socket
-// has none of this: its file mode (0600) is the access control, and its user is 'control-socket'.
+// failed-login limit, HTTP Basic auth (@fastify/basic-auth; a header value verified good before is known
+// without it: known-logins.ts) and the read-only rule. The control socket has none of this: its file mode
+// (0600) is the access control, and its user is 'control-socket'.
 import basicAuth from '@fastify/basic-auth';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from '../model/ports.ts';
@@ -69,10 +70,19 @@ export async function installAuth(ctx: FastifyInstance, access: Access, logger: 
           logger.warn(`httpd: failed login for user ${logName(user)} from ${request.ip}`);
           throw new HttpError(401, 'TSM_E_HTTP_UNAUTHORIZED', 'wrong user name or password');
         }
+        const header = request.headers.authorization;
+        if (typeof header === 'string') users.known.remember(header, principal);
         request.principal = principal;
       },
     });
-    ctx.addHook('onRequest', ctx.basicAuth);
+    // A header value verified good before skips parsing and hashing; anything else takes the full check.
+    ctx.addHook('onRequest', (request, reply, done) => {
+      const header = request.headers.authorization;
+      const known = typeof header === 'string' ? users.known.principal(header) : null;
+      if (known === null) return ctx.basicAuth(request, reply, done);
+      request.principal = known;
+      done();
+    });
   }
   ctx.addHook('onRequest', readOnlyGate());
 }

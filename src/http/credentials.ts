@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AllowEntry } from '../model/config.ts';
 import { TsmonitError } from '../model/errors.ts';
 import type { Logger } from '../model/ports.ts';
+import { KnownLogins } from './known-logins.ts';
 import { digest, htpasswdKind, isBcrypt, verifyPassword, type HashKind } from './password-hash.ts';
 
 export interface Principal {
@@ -51,11 +52,15 @@ export function parseHtpasswd(text: string, file: string, readonly: boolean, log
 export class CredentialStore {
   /** Digests of recently verified user:password pairs, so a dashboard does not pay bcrypt per request. */
   private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  /** Authorization header values verified good against these credentials (auth.ts). */
+  readonly known: KnownLogins;
 
   private constructor(
     private readonly credentials: Credential[],
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.known = new KnownLogins(now);
+  }
 
   static async create(allow: readonly AllowEntry[], logger: Logger, now: () => number = Date.now): Promise<CredentialStore> {
     const credentials: Credential[] = [];

@@ -23,6 +23,7 @@ export class LoginLimiter {
 
   /** Seconds until the address may try again, or 0 when it may try now. */
   blockedFor(address: string): number {
+    if (!this.failures.has(address)) return 0; // the common case, asked on every request
     const times = this.recent(address);
     if (times.length < this.limit) return 0;
     return Math.max(1, Math.ceil((times[times.length - this.limit]! + WINDOW_MS - this.now()) / 1000));
