@@ -16,19 +16,23 @@ interface Load {
   p50: number[];
   p99: number[];
   bad: number;
+  /** Bytes per answer (autocannon's total over its requests): the whole page, not a short answer. */
+  bytes: number[];
   /** The same, each request on a new connection. */
   fresh: { rps: number[]; p50: number[]; p99: number[] };
 }
 
 async function load(running: Running, path: string, seconds: number, reps: number): Promise<Load> {
   const auth = `Basic ${Buffer.from(`${running.setup.user}:${running.setup.password}`).toString('base64')}`;
-  const out: Load = { rps: [], p50: [], p99: [], bad: 0, fresh: { rps: [], p50: [], p99: [] } };
+  const out: Load = { rps: [], p50: [], p99: [], bad: 0, bytes: [], fresh: { rps: [], p50: [], p99: [] } };
   for (let i = 0; i < reps; i++) {
     const r = await autocannon({ url: `http://127.0.0.1:${running.setup.httpPort}${path}`, connections: 16, duration: seconds, headers: { authorization: auth } });
     out.rps.push(r.requests.average);
     out.p50.push(r.latency.p50);
     out.p99.push(r.latency.p99);
     out.bad += r.non2xx + r.errors + r.timeouts;
+    const received = (r as unknown as { throughput: { total: number } }).throughput.total; // not in lib/autocannon.d.ts
+    out.bytes.push(r.requests.total > 0 ? received / r.requests.total : 0);
     const f = await freshConnections(running.setup.httpPort, path, auth, 16, seconds);
     out.fresh.rps.push(f.rps);
     out.fresh.p50.push(f.p50);
@@ -50,7 +54,7 @@ async function measure(tool: Tool, ctx: Context, seconds: number, reps: number):
       for (const path of paths) {
         const got = await load(running, path, seconds, reps);
         loads.set(path, got);
-        ctx.log(`  ${tool} ${path}: autocannon ${got.rps.map((x) => x.toFixed(0)).join(' ')} req/s, p99 ${got.p99.join(' ')} ms; new connections ${got.fresh.rps.map((x) => x.toFixed(0)).join(' ')} req/s, p99 ${got.fresh.p99.map((x) => x.toFixed(1)).join(' ')} ms; ${got.bad} errors/non-2xx`);
+        ctx.log(`  ${tool} ${path}: autocannon ${got.rps.map((x) => x.toFixed(0)).join(' ')} req/s, p99 ${got.p99.join(' ')} ms, ${(Math.max(...got.bytes) / 1024).toFixed(0)} KB per answer; new connections ${got.fresh.rps.map((x) => x.toFixed(0)).join(' ')} req/s, p99 ${got.fresh.p99.map((x) => x.toFixed(1)).join(' ')} ms; ${got.bad} errors/non-2xx`);
       }
     } finally {
       await running.stop();
