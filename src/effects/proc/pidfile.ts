@@ -1,17 +1,53 @@
 // monit reads the first integer of a pidfile every cycle; a non-regular file does not count.
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { PidfileRead } from '../../model/observation.ts';
 import { errnoCode, errnoText } from '../errno-text.ts';
 
+/**
+ * A pidfile that has not changed since the last look (same inode, size, change and modification times) is not
+ * read again: a cycle looks at every pidfile, and reading one costs four trips through the thread pool where a
+ * stat costs one (the overhead benchmark). Timestamps are as coarse as the kernel's tick, so a file written
+ * less than a second before it was read could change again unseen at the same times: that one is read again
+ * next time (git's "racily clean" index entries).
+ */
+export function createPidfileReader(options: { stableAfterMs?: number } = {}): (path: string) => Promise<PidfileRead> {
+  const stableAfterMs = options.stableAfterMs ?? 1000;
+  const known = new Map<string, { seen: Stats; read: PidfileRead }>();
+  return async (path) => {
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      known.delete(path);
+      return { path, pid: null, mtimeMs: null, error: readError(error) };
+    }
+    const cached = known.get(path);
+    if (cached && sameFile(cached.seen, info)) return cached.read;
+    const read = await readPidfileAfterStat(path, info);
+    if (Date.now() - Math.max(info.mtimeMs, info.ctimeMs) > stableAfterMs) known.set(path, { seen: info, read });
+    else known.delete(path);
+    return read;
+  };
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
 export async function readPidfile(path: string): Promise<PidfileRead> {
-  let mtimeMs: number;
+  let info: Stats;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return { path, pid: null, mtimeMs: null, error: 'not a regular file' };
-    mtimeMs = info.mtimeMs;
+    info = await stat(path);
   } catch (error) {
     return { path, pid: null, mtimeMs: null, error: readError(error) };
   }
+  return readPidfileAfterStat(path, info);
+}
+
+async function readPidfileAfterStat(path: string, info: Stats): Promise<PidfileRead> {
+  if (!info.isFile()) return { path, pid: null, mtimeMs: null, error: 'not a regular file' };
+  const mtimeMs = info.mtimeMs;
   let text: string;
   try {
     text = await readFile(path, 'utf8');

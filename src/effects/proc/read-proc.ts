@@ -1,31 +1,49 @@
-// Reading /proc cheaply: a cycle reads three files of every process on the host and the liveness watch reads
-// a stat line of every monitored PID several times a second, so the usual fs.promises.readFile (a FileHandle,
-// an fstat to size a buffer, two reads) was most of tsmonit's idle CPU (the overhead benchmark's profile).
-import { close, closeSync, open, openSync, read, readSync } from 'node:fs';
+// Reading /proc cheaply. The kernel builds these files in memory, so a synchronous read costs a few
+// microseconds and never waits on a disk; going through libuv's thread pool (fs.promises, even plain callbacks)
+// cost several times the read itself in hand-offs between threads (the overhead benchmark's profile), and a
+// cycle reads a few files for every monitored process.
+import { closeSync, openSync, readSync } from 'node:fs';
 
-const CHUNK = 4096;
+let buffer = Buffer.allocUnsafe(4096);
 
 /**
- * A /proc file's text: open, read until a short read, close (callbacks, no FileHandle, no fstat).
- * /proc files (seq_file, cmdline) answer a read with all they have up to the buffer, so a short read is the end.
+ * A /proc file's text, or null when the file cannot be opened or read (the process is gone, or is not ours to
+ * read).
  */
-export function readProcFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    open(path, 'r', (openError, fd) => {
-      if (openError) return reject(openError);
-      const chunks: Buffer[] = [];
-      const next = (): void => {
-        const buffer = Buffer.allocUnsafe(CHUNK);
-        read(fd, buffer, 0, CHUNK, null, (readError, n) => {
-          if (readError) return close(fd, () => reject(readError));
-          chunks.push(buffer.subarray(0, n));
-          if (n < CHUNK) return close(fd, () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-          next();
-        });
-      };
-      next();
-    });
-  });
+export function readProcFileSync(path: string, encoding: 'latin1' | 'utf8' = 'latin1'): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    return readFdSync(fd, encoding);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The whole text of an open /proc file, read from its start (pread, so a descriptor kept open reads afresh), or
+ * null when the read fails (ESRCH: its process is gone). /proc files answer a read with all they have up to the
+ * buffer, so a short read is the end.
+ */
+export function readFdSync(fd: number, encoding: 'latin1' | 'utf8' = 'latin1'): string | null {
+  try {
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, length);
+      length += n;
+      if (n === 0 || length < buffer.length) break;
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    return buffer.toString(encoding, 0, length);
+  } catch {
+    return null;
+  }
 }
 
 // `pid (comm) S`: pid has at most 7 digits and comm at most 15 bytes, so the state is within 64 bytes.

@@ -1,9 +1,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readPidfile } from '../../../src/effects/proc/pidfile.ts';
+import { createPidfileReader, readPidfile } from '../../../src/effects/proc/pidfile.ts';
 
 describe('readPidfile', () => {
   let dir = '';
@@ -49,5 +49,51 @@ describe('readPidfile', () => {
     await writeFile(path, '5\n');
     await chmod(path, 0o000);
     assert.match((await readPidfile(path)).error ?? '', /EACCES/);
+  });
+});
+
+describe('createPidfileReader: a pidfile unchanged since the last look is not read again', () => {
+  let dir = '';
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'tsmonit-pidfile-cache-')); });
+  after(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  test('an unchanged file written long enough ago answers from what was read (the same read)', async () => {
+    const read = createPidfileReader({ stableAfterMs: 0 });
+    const path = join(dir, 'steady.pid');
+    await writeFile(path, '1234\n');
+    const first = await read(path);
+    assert.equal(first.pid, 1234);
+    assert.equal(await read(path), first, 'the cached read itself');
+  });
+
+  test('a rewrite, a rename over it, a removal and a new file are all seen at the next look', async () => {
+    const read = createPidfileReader({ stableAfterMs: 0 });
+    const path = join(dir, 'moving.pid');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await writeFile(path, '1234\n');
+    await utimes(path, hourAgo, hourAgo);
+    const first = await read(path);
+    assert.equal(first.pid, 1234);
+    assert.equal(await read(path), first, 'cached');
+    await writeFile(path, '5678\n'); // same size: the modification time tells
+    assert.equal((await read(path)).pid, 5678);
+    await writeFile(join(dir, 'new.pid'), '4321\n');
+    await utimes(join(dir, 'new.pid'), hourAgo, hourAgo);
+    await rename(join(dir, 'new.pid'), path);
+    assert.equal((await read(path)).pid, 4321);
+    await rm(path);
+    assert.equal((await read(path)).error, 'missing');
+    await writeFile(path, '99\n');
+    assert.equal((await read(path)).pid, 99);
+  });
+
+  test('a file written just before it was read is read again next time (timestamps are coarse)', async () => {
+    const read = createPidfileReader(); // 1 s
+    const path = join(dir, 'fresh.pid');
+    await writeFile(path, '1234\n');
+    const first = await read(path);
+    const second = await read(path);
+    assert.deepEqual(second, first);
+    assert.notEqual(second, first, 'read again, not taken from the cache');
   });
 });

@@ -4,7 +4,12 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childrenFilesSupported } from '../../../src/effects/proc/children.ts';
+import { CpuBaseline } from '../../../src/effects/proc/cpu-percent.ts';
+import { derivePageSizeSync, readBootTimeSync } from '../../../src/effects/proc/kernel.ts';
 import { createProcessTable } from '../../../src/effects/proc/process-table.ts';
+import { ProcReader, type ProcKernel } from '../../../src/effects/proc/proc-reader.ts';
+import { createSnapshot } from '../../../src/effects/proc/snapshot.ts';
 import { startFixture, waitFor, type Started } from '../support/processes.ts';
 
 describe('process table on the real /proc', () => {
@@ -121,4 +126,46 @@ test('a process that vanishes during the read is skipped silently (fake /proc)',
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+describe('lazy snapshots', () => {
+  const kernel = (childrenFiles: boolean): ProcKernel =>
+    ({ procRoot: '/proc', bootTime: readBootTimeSync('/proc'), pageSize: derivePageSizeSync('/proc'), childrenFiles });
+  const snapshotOf = (k: ProcKernel, baseline = new CpuBaseline()) =>
+    createSnapshot({ reader: new ProcReader(k), at: Date.now(), cores: 2, memTotalBytes: 1, baseline, cycle: true });
+
+  test('this kernel has children files (Linux 3.5+), so a cycle reads only what the checks ask for', () => {
+    assert.equal(childrenFilesSupported('/proc', process.pid), true);
+  });
+
+  test('descendants from children files are those the whole table gives, threads and grandchildren included', async (t) => {
+    // A multi-threaded node parent with a shell child that has two children of its own.
+    const parent = spawn(process.execPath, ['-e', `require('child_process').spawn('sh', ['-c', 'sleep 100 & sleep 100 & wait'], { stdio: 'ignore' }); setInterval(() => {}, 1e9)`], { stdio: 'ignore' });
+    t.after(() => { spawn('pkill', ['-KILL', '-P', String(parent.pid)]); parent.kill('SIGKILL'); });
+    const pid = parent.pid ?? -1;
+    const pidsOf = (k: ProcKernel) => snapshotOf(k).descendants(pid).map((p) => p.pid).sort((a, b) => a - b);
+    await waitFor(async () => pidsOf(kernel(false)).length === 3 || undefined, 'three descendants');
+    assert.ok((snapshotOf(kernel(true)).get(pid)?.threads ?? 0) > 1, 'node runs several threads');
+    assert.deepEqual(pidsOf(kernel(true)), pidsOf(kernel(false)));
+    assert.deepEqual(snapshotOf(kernel(true)).descendants(999_999_999), []);
+  });
+
+  test('a process is read once per snapshot: the same info, whoever asks', () => {
+    const snapshot = snapshotOf(kernel(true));
+    const info = snapshot.get(process.pid);
+    assert.ok(info);
+    assert.equal(snapshot.get(process.pid), info);
+    assert.equal(snapshot.all().find((p) => p.pid === process.pid), info);
+    assert.equal(snapshot.get(999_999_999), undefined);
+  });
+
+  test('a process read only every other cycle keeps its CPU baseline (checks every N cycles)', () => {
+    const baseline = new CpuBaseline();
+    const k = kernel(true);
+    assert.equal(snapshotOf(k, baseline).cpuPercent(process.pid), null, 'first sight');
+    snapshotOf(k, baseline); // a cycle that does not look at it
+    for (let i = 0; i < 2e6; i++) Math.sqrt(i); // some CPU time, so the figure has a delta to measure
+    assert.equal(typeof snapshotOf(k, baseline).cpuPercent(process.pid), 'number');
+    assert.equal(baseline.size, 1, 'only what was read is remembered');
+  });
 });
