@@ -16,7 +16,7 @@ function runtime(name: string, pid: number): ServiceRuntime {
   };
 }
 
-function setup(table: Partial<ProcessTable>) {
+function setup(table: Partial<ProcessTable>, services = 1) {
   const clock = new ManualClock();
   const deaths: Array<{ name: string; at: number }> = [];
   const calls = { exists: 0, isAlive: 0 };
@@ -26,7 +26,8 @@ function setup(table: Partial<ProcessTable>) {
   } as unknown as ProcessTable;
   const deps = { clock, processTable, livenessIntervalMs: 250 } as unknown as DaemonDeps;
   const t0 = clock.now();
-  const watch = new LivenessWatch(deps, () => [runtime('web', 42)], (name) => deaths.push({ name, at: clock.now() - t0 }));
+  const runtimes = Array.from({ length: services }, (_, i) => runtime(i === 0 ? 'web' : `s${i}`, 42 + i));
+  const watch = new LivenessWatch(deps, () => runtimes, (name) => deaths.push({ name, at: clock.now() - t0 }));
   return { clock, deaths, calls, watch };
 }
 
@@ -61,5 +62,16 @@ test('a table without exists() is polled with isAlive() at the interval', async 
   assert.equal(calls.isAlive, 0);
   await clock.advance(1);
   assert.deepEqual(deaths, [{ name: 'web', at: 250 }]);
+  watch.stop();
+});
+
+test('with many services the kill(pid, 0) pass is spread out to about 2000 calls a second', async () => {
+  const { clock, deaths, calls, watch } = setup({ exists: () => true, isAlive: () => true }, 250);
+  watch.start();
+  await clock.advance(1000);
+  assert.deepEqual(deaths, []);
+  // 250 services: a pass every 125 ms, 8 in a second; every second one is the zombie check (interval 250 ms here)
+  assert.equal(calls.exists + calls.isAlive, 8 * 250);
+  assert.equal(calls.isAlive, 4 * 250);
   watch.stop();
 });
