@@ -87,6 +87,24 @@ export class ActionExecutor {
     }
   }
 
+  /**
+   * A step on one service, which is busy meanwhile: a service stopped or started for another's sake (a
+   * dependant, a prerequisite) is not checked until its step is over, or the liveness watch would see it die
+   * and have it restarted behind the stop.
+   */
+  private busy(name: string, action: ServiceActionType, step: (rt: ServiceRuntime) => Promise<StepResult>): Promise<StepResult> {
+    return this.locked(name, async () => {
+      const rt = this.mustRuntime(name);
+      const own = rt.pending === null;
+      if (own) rt.pending = action;
+      try {
+        return await step(rt);
+      } finally {
+        if (own && rt.pendingDone === null) rt.pending = null;
+      }
+    });
+  }
+
   private async startWithPrerequisites(name: string, origin: Origin): Promise<StepResult> {
     for (const dep of prerequisitesOf(this.host.graph(), name)) {
       const step = await this.startOne(dep, { ...origin, byRule: false, reason: `required by ${quote(name)}` }, false);
@@ -146,8 +164,7 @@ export class ActionExecutor {
 
   /** Start one service (not its prerequisites). count: a rule-triggered start counts for restart limits. */
   private startOne(name: string, origin: Origin, count: boolean): Promise<StepResult> {
-    return this.locked(name, async () => {
-      const rt = this.mustRuntime(name);
+    return this.busy(name, 'start', async (rt) => {
       if (rt.state.monitoring === 'not monitored') rt.state = applyUserAction(rt.state, 'start');
       const step = await this.runStart(rt, origin, count, 'start');
       return step;
@@ -155,8 +172,7 @@ export class ActionExecutor {
   }
 
   private restartOne(name: string, origin: Origin): Promise<StepResult> {
-    return this.locked(name, async () => {
-      const rt = this.mustRuntime(name);
+    return this.busy(name, 'restart', async (rt) => {
       const { spec } = rt;
       if (rt.state.monitoring === 'not monitored') rt.state = applyUserAction(rt.state, 'restart');
       if (spec.restart) return this.runStart(rt, origin, true, 'restart');
@@ -171,8 +187,7 @@ export class ActionExecutor {
   }
 
   private stopOne(name: string, origin: Origin, keepMonitored: boolean): Promise<StepResult> {
-    return this.locked(name, async () => {
-      const rt = this.mustRuntime(name);
+    return this.busy(name, 'stop', async (rt) => {
       const step = await this.runStop(rt, origin);
       if (!keepMonitored) rt.state = applyUserAction(rt.state, 'stop');
       return step;

@@ -52,6 +52,8 @@ export class Monitor implements MonitorFacade, ActionHost {
   /** Aborted on quit: check programs still running are ended (tsmonit leaves no orphans of its checks). */
   private readonly checksAbort = new AbortController();
   private stopping = false;
+  /** Checks since the last save changed only histories and check times: saved when the cycle's checks are done. */
+  private checksUnsaved = false;
 
   constructor(readonly deps: DaemonDeps, config: Config) {
     this.cfg = config;
@@ -162,8 +164,17 @@ export class Monitor implements MonitorFacade, ActionHost {
       checked.push(name);
       launched.push(this.checkService(rt, snapshot, system));
     }
-    const all = Promise.allSettled(launched).then(() => this.reportCycle(cycle, began, checked));
+    const all = Promise.allSettled(launched).then(() => {
+      this.saveQuietChecks();
+      this.reportCycle(cycle, began, checked);
+    });
     this.track(all);
+  }
+
+  private saveQuietChecks(): void {
+    if (!this.checksUnsaved) return;
+    this.checksUnsaved = false;
+    this.markDirty();
   }
 
   private dependenciesHealthy(rt: ServiceRuntime): boolean {
@@ -222,7 +233,10 @@ export class Monitor implements MonitorFacade, ActionHost {
     for (const event of out.events) this.emit(event);
     this.alerts.afterCheck(rt.spec, out);
     for (const action of out.actions) this.dispatch(rt, action);
-    this.markDirty();
+    // A check that changed nothing but its histories is saved with the cycle's others once they are all done
+    // (semantics: the state file is written after each cycle in which it changed); events and actions at once.
+    if (out.events.length > 0 || out.actions.length > 0) this.markDirty();
+    else this.checksUnsaved = true;
   }
 
   private dispatch(rt: ServiceRuntime, action: PlannedAction): void {

@@ -22,6 +22,7 @@ export interface LimitResult {
 /** Run at the start of a check, after `checks` was counted up. Counters are cleared when a limit fires. */
 export function applyRestartLimits(spec: ServiceSpec, state: ServiceState): LimitResult {
   const result: LimitResult = { state, events: [], actions: [], unmonitors: false };
+  if (spec.restartLimits.length === 0 && state.restarts.length === 0) return result;
   const failures = { ...state.actionFailures };
   for (const limit of spec.restartLimits) {
     const count = restartsWithin(state.restarts, state.checks, limit.cycles);

@@ -11,8 +11,18 @@ export function initialRuleState(): RuleState {
 /** How many of the newest `cycles` results equal `failed`. */
 export function countResults(history: readonly boolean[], cycles: number, failed: boolean): number {
   let n = 0;
-  for (const r of history.slice(0, cycles)) if (r === failed) n += 1;
+  const end = Math.min(cycles, history.length);
+  for (let i = 0; i < end; i++) if (history[i] === failed) n += 1;
   return n;
+}
+
+/** The newest result first, at most HISTORY_LENGTH: one new array per check of every rule, so built directly. */
+function prepend(result: boolean, history: readonly boolean[]): boolean[] {
+  const length = Math.min(HISTORY_LENGTH, history.length + 1);
+  const next = new Array<boolean>(length);
+  next[0] = result;
+  for (let i = 1; i < length; i++) next[i] = history[i - 1]!;
+  return next;
 }
 
 function filled(failed: boolean): boolean[] {
@@ -32,7 +42,7 @@ export function stepRule(
   rule: Pick<Rule, 'rate' | 'recovery'>,
   message: string,
 ): { next: RuleState; transition: Transition } {
-  const history = [failed, ...prev.history].slice(0, HISTORY_LENGTH);
+  const history = prepend(failed, prev.history);
   const base: RuleState = { ...prev, history, message };
   if (failed) {
     if (prev.state !== 'failed' && countResults(history, rule.rate.cycles, true) >= rule.rate.count) {
@@ -63,7 +73,7 @@ export function stepChanged(
 ): { next: RuleState; changedFrom: string | number | null } {
   const reference = prev.reference;
   const changed = reference !== undefined && reference !== null && reference !== value;
-  const history = [changed, ...prev.history].slice(0, HISTORY_LENGTH);
+  const history = prepend(changed, prev.history);
   const next: RuleState = {
     ...prev,
     history,
