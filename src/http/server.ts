@@ -18,7 +18,7 @@ import { dashboardRoutes } from './dashboard.ts';
 import { HostAllowList, type Resolver } from './host-allow.ts';
 import { LIMITS, requestLimits } from './limits.ts';
 import { LoginLimiter } from './login-limit.ts';
-import { Metrics } from './metrics.ts';
+import { METRICS_CONTENT_TYPE, Metrics } from './metrics.ts';
 import { apiRoutes } from './routes-api.ts';
 import { monitRoutes } from './routes-monit.ts';
 import { installSecurityHeaders } from './security-headers.ts';
@@ -134,7 +134,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
     dashboardRoutes(ctx, monitor, assets);
     apiRoutes(ctx, { monitor, streams, onQuit: options.onQuit ?? (() => void monitor.quit()) });
     monitRoutes(ctx, { monitor, httpd: options.httpd });
-    ctx.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.text()));
+    ctx.get('/metrics', async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await metrics.text()));
   });
   return app;
 }
