@@ -1,20 +1,15 @@
 // start / stop / restart / monitor / unmonitor, with dependency propagation (semantics.md "Processes").
-import { applyUserAction, recordActionResult, recordStart } from '../engine/index.ts';
+import { applyUserAction } from '../engine/index.ts';
 import { dependantsOf, prerequisitesOf } from '../model/dependency-graph.ts';
 import type { ServiceActionType } from '../model/evaluation.ts';
-import type { ProcessFigures } from '../model/observation.ts';
 import type { ActionHost, Origin } from './action-host.ts';
+import type { StepResult } from './action-step.ts';
 import type { ActionOutcome } from './facade.ts';
 import { quote } from './messages.ts';
-import { firstLines, runProgram } from './programs.ts';
-import { isSameProcess, locateProcess, waitForExit, waitForProcess } from './process-locator.ts';
+import { locateProcess } from './process-locator.ts';
 import type { ServiceRuntime } from './runtime.ts';
-
-interface StepResult {
-  ok: boolean;
-  message: string;
-  output?: string;
-}
+import { runStart } from './start-program.ts';
+import { runStop } from './stop-program.ts';
 
 export class ActionExecutor {
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -166,7 +161,7 @@ export class ActionExecutor {
   private startOne(name: string, origin: Origin, count: boolean): Promise<StepResult> {
     return this.busy(name, 'start', async (rt) => {
       if (rt.state.monitoring === 'not monitored') rt.state = applyUserAction(rt.state, 'start');
-      const step = await this.runStart(rt, origin, count, 'start');
+      const step = await runStart(this.host, rt, origin, count, 'start');
       return step;
     });
   }
@@ -175,149 +170,22 @@ export class ActionExecutor {
     return this.busy(name, 'restart', async (rt) => {
       const { spec } = rt;
       if (rt.state.monitoring === 'not monitored') rt.state = applyUserAction(rt.state, 'restart');
-      if (spec.restart) return this.runStart(rt, origin, true, 'restart');
+      if (spec.restart) return runStart(this.host, rt, origin, true, 'restart');
       // monit: the stop part of a restart only runs when the process is still there.
       const running = spec.type !== 'process' || (await locateProcess(this.host.deps, spec, rt.state.identity)).found !== null;
       if (running) {
-        const stopped = await this.runStop(rt, origin);
+        const stopped = await runStop(this.host, rt, origin);
         if (!stopped.ok) return stopped;
       }
-      return this.runStart(rt, origin, true, 'start');
+      return runStart(this.host, rt, origin, true, 'start');
     });
   }
 
   private stopOne(name: string, origin: Origin, keepMonitored: boolean): Promise<StepResult> {
     return this.busy(name, 'stop', async (rt) => {
-      const step = await this.runStop(rt, origin);
+      const step = await runStop(this.host, rt, origin);
       if (!keepMonitored) rt.state = applyUserAction(rt.state, 'stop');
       return step;
     });
-  }
-
-  /** Runs the start (or restart) program and waits for the process to appear, within one timeout. */
-  private async runStart(rt: ServiceRuntime, origin: Origin, count: boolean, which: 'start' | 'restart'): Promise<StepResult> {
-    const { deps } = this.host;
-    const { spec } = rt;
-    const limits = this.host.config().limits;
-    const command = which === 'restart' ? spec.restart : spec.start;
-    const started = deps.clock.now();
-    if (spec.type === 'process') {
-      const located = await locateProcess(deps, spec, rt.state.identity);
-      if (located.found && which === 'start') {
-        return this.finishStart(rt, origin, { ok: true, message: `process is already running with pid ${located.found.pid}` }, started);
-      }
-    }
-    if (!command) {
-      // monit: starting a service that has no start program only monitors it.
-      return this.finishStart(rt, origin, { ok: true, message: 'monitored (it has no start program)' }, started);
-    }
-    rt.state = recordStart(rt.state, origin.byRule && count);
-    const timeoutMs = command.timeoutMs ?? (which === 'restart' ? limits.restartTimeoutMs : limits.startTimeoutMs);
-    const deadline = started + timeoutMs;
-    deps.logger.info(`${quote(spec.name)} ${which}: '${command.text}'`, { service: spec.name, action: which });
-    let ran = false;
-    const run = await runProgram(deps, command, timeoutMs, limits.programOutputBytes, this.programContext(rt, origin), (pid) => {
-      void this.recordStarting(rt, pid, deadline, () => ran);
-    });
-    ran = true;
-    rt.state = { ...rt.state, starting: null };
-    this.host.markDirty();
-    if (!run.ok) {
-      return this.finishStart(rt, origin, { ok: false, message: run.message, output: firstLines(run.output) }, started);
-    }
-    if (spec.type !== 'process') return this.finishStart(rt, origin, { ok: true, message: `${which} program succeeded` }, started);
-    const found = await waitForProcess(deps, spec, deadline);
-    if (!found) {
-      const secs = Math.round(timeoutMs / 1000);
-      return this.finishStart(rt, origin, { ok: false, message: `the process did not appear within ${secs} s`, output: firstLines(run.output) }, started);
-    }
-    rt.state = { ...rt.state, identity: { pid: found.pid, startTime: found.startTime } };
-    deps.logger.info(`${quote(spec.name)} process is running with pid ${found.pid}`, { service: spec.name });
-    return this.finishStart(rt, origin, { ok: true, message: `started with pid ${found.pid}` }, started);
-  }
-
-  private async recordStarting(rt: ServiceRuntime, pid: number, deadline: number, finished: () => boolean): Promise<void> {
-    const programStartTime = await this.host.deps.processTable.startTimeOf(pid);
-    // A program that already finished is not in flight: recording it now would outlive the start in the state
-    // file (a fast start program often exits before its start time is read).
-    if (programStartTime === null || finished()) return;
-    rt.state = { ...rt.state, starting: { programPid: pid, programStartTime, deadline } };
-    await this.host.saveNow();
-  }
-
-  private finishStart(rt: ServiceRuntime, origin: Origin, step: StepResult, started: number): StepResult {
-    const result = { ok: step.ok, message: step.message, durationMs: this.host.deps.clock.now() - started };
-    const out = recordActionResult(rt.spec, rt.state, 'start', {
-      ...result,
-      ...(step.output ? { output: step.output } : {}),
-      ...(origin.user ? { user: origin.user } : {}),
-    });
-    rt.state = out.state;
-    for (const event of out.events) this.host.emit({ ...event, ...(origin.rule && !event.rule ? { rule: origin.rule } : {}) });
-    return step.ok ? step : { ...step, message: `failed to start (${step.message})` };
-  }
-
-  /** Stop program, or SIGTERM + SIGCONT then SIGKILL after the stop timeout; then wait for the PID to go. */
-  private async runStop(rt: ServiceRuntime, origin: Origin): Promise<StepResult> {
-    const { deps } = this.host;
-    const { spec } = rt;
-    const limits = this.host.config().limits;
-    const started = deps.clock.now();
-    const timeoutMs = spec.stop?.timeoutMs ?? limits.stopTimeoutMs;
-    const deadline = started + timeoutMs;
-    let found: ProcessFigures | null = null;
-    if (spec.type === 'process') found = (await locateProcess(deps, spec, rt.state.identity)).found;
-    let step: StepResult;
-    if (spec.stop) {
-      deps.logger.info(`${quote(spec.name)} stop: '${spec.stop.text}'`, { service: spec.name, action: 'stop' });
-      const run = await runProgram(deps, spec.stop, timeoutMs, limits.programOutputBytes, this.programContext(rt, origin));
-      step = run.ok ? { ok: true, message: 'stopped' } : { ok: false, message: `failed to stop (${run.message})`, output: firstLines(run.output) };
-      if (run.ok && found) {
-        const gone = await waitForExit(deps, { pid: found.pid, startTime: found.startTime }, deadline);
-        if (!gone) step = { ok: false, message: `failed to stop (pid ${found.pid} still running after ${Math.round(timeoutMs / 1000)} s)` };
-      }
-    } else if (found) {
-      step = await this.signalStop(found, deadline);
-    } else {
-      step = { ok: true, message: 'not running' };
-    }
-    rt.state = { ...rt.state, identity: step.ok ? null : rt.state.identity };
-    this.host.emit({
-      service: spec.name,
-      kind: 'action',
-      state: step.ok ? 'info' : 'failed',
-      message: step.ok ? 'stop action done' : step.message,
-      action: 'stop',
-      result: step.ok ? 'ok' : step.message,
-      durationMs: deps.clock.now() - started,
-      ...(origin.user ? { user: origin.user } : {}),
-      ...(origin.rule ? { rule: origin.rule } : {}),
-      ...(step.output ? { output: step.output } : {}),
-    });
-    return step;
-  }
-
-  private async signalStop(found: ProcessFigures, deadline: number): Promise<StepResult> {
-    const { deps } = this.host;
-    const identity = { pid: found.pid, startTime: found.startTime };
-    deps.processTable.signal(found.pid, 'SIGTERM');
-    deps.processTable.signal(found.pid, 'SIGCONT');
-    if (await waitForExit(deps, identity, deadline)) return { ok: true, message: 'stopped (SIGTERM)' };
-    // Never SIGKILL a pid that is no longer the process we meant.
-    if (!(await isSameProcess(deps, identity))) return { ok: true, message: 'stopped' };
-    deps.processTable.signal(found.pid, 'SIGKILL');
-    const gone = await waitForExit(deps, identity, deps.clock.now() + 5000);
-    return gone ? { ok: true, message: 'stopped (SIGKILL after the stop timeout)' } : { ok: false, message: `pid ${found.pid} survived SIGKILL` };
-  }
-
-  private programContext(rt: ServiceRuntime, origin: Origin) {
-    return {
-      service: rt.spec.name,
-      event: origin.byRule ? 'rule' : 'user action',
-      description: origin.reason,
-      host: this.host.hostname(),
-      now: this.host.deps.clock.now(),
-      process: rt.lastObservation?.process?.found ?? null,
-    };
   }
 }
