@@ -6,7 +6,7 @@ import type { ProcessInfo } from '../../model/observation.ts';
 import { ProcFdCache } from './fd-cache.ts';
 import { CLOCK_TICKS_PER_SECOND } from './kernel.ts';
 import { formatCmdline, parseStat, parseStatus, type StatusFields } from './proc-files.ts';
-import { readProcFileSync } from './read-proc.ts';
+import { readProcFileSync, stateLetter } from './read-proc.ts';
 
 export interface ProcKernel {
   procRoot: string;
@@ -52,6 +52,11 @@ export class ProcReader {
       rssBytes: stat.rssPages * this.kernel.pageSize,
       cpuTimeMs: (stat.cpuTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     };
+  }
+
+  /** The state letter ('S', 'Z', ...) through the kept descriptor, or null when the process is gone. */
+  state(pid: number, now: number): string | null {
+    return stateLetter(this.fds.readStat(pid, now));
   }
 
   /** The main thread's children file (the fd cache keeps it open); null when it cannot be read. */

@@ -11,7 +11,7 @@ import { derivePageSizeSync, readBootTimeSync, readMeminfo } from './kernel.ts';
 import { createPidfileReader } from './pidfile.ts';
 import { parseStat } from './proc-files.ts';
 import { ProcReader, startTimeMs, type ProcKernel } from './proc-reader.ts';
-import { procStateSync, readProcFileSync } from './read-proc.ts';
+import { readProcFileSync } from './read-proc.ts';
 import { createSnapshot } from './snapshot.ts';
 
 export interface ProcessTableOptions {
@@ -44,7 +44,7 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
       return createSnapshot({ reader, at, cores, memTotalBytes: meminfo.get('MemTotal') ?? 0, baseline, cycle });
     },
     readPidfile: createPidfileReader(),
-    isAlive: (pid: number) => isAlive(procRoot, pid),
+    isAlive: (pid: number) => isAlive(pid, (p) => reader.state(p, Date.now())),
     exists,
     async startTimeOf(pid: number): Promise<number | null> {
       if (!isPid(pid)) return null;
@@ -76,14 +76,14 @@ function exists(pid: number): boolean {
  * kill(pid, 0), and not a zombie: a daemon is an orphan of init, and where init does not reap (some
  * containers and sandboxes) a dead daemon stays a zombie for good; it must still count as dead.
  */
-function isAlive(procRoot: string, pid: number): boolean {
+function isAlive(pid: number, stateOf: (pid: number) => string | null): boolean {
   if (!isPid(pid)) return false;
   try {
     process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const state = procStateSync(join(procRoot, String(pid), 'stat'));
+  const state = stateOf(pid);
   return state !== null && state !== 'Z';
 }
 

@@ -46,25 +46,14 @@ export function readFdSync(fd: number, encoding: 'latin1' | 'utf8' = 'latin1'): 
   }
 }
 
-// `pid (comm) S`: pid has at most 7 digits and comm at most 15 bytes, so the state is within 64 bytes.
-const head = Buffer.alloc(64);
-
 /** The state letter of /proc/PID/stat ('R', 'S', 'Z', ...), or null when the process is gone. */
 export function procStateSync(path: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const n = readSync(fd, head, 0, head.length, 0);
-    const text = head.toString('latin1', 0, n);
-    const close = text.lastIndexOf(')');
-    return close > 0 && close + 2 < text.length ? text[close + 2]! : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  return stateLetter(readProcFileSync(path));
+}
+
+/** The state letter of a stat line (after the last ')': comm may hold parentheses). */
+export function stateLetter(stat: string | null): string | null {
+  if (stat === null) return null;
+  const close = stat.lastIndexOf(')');
+  return close > 0 && close + 2 < stat.length ? stat[close + 2]! : null;
 }
