@@ -9,12 +9,12 @@ import type { ProcessSnapshot, SystemSample } from '../model/observation.ts';
 import type { ServiceSpec } from '../model/service.ts';
 import { observe } from './checks.ts';
 import type { DaemonDeps } from './deps.ts';
-import type { CycleReport } from './facade.ts';
+import type { CycleReport, ServiceStatus } from './facade.ts';
 import type { History } from './history.ts';
 import { logInternalError } from './in-flight.ts';
 import { quote } from './messages.ts';
 import type { ServiceRuntime } from './runtime.ts';
-import { serviceStatus } from './status.ts';
+import { historySample, serviceStatus } from './status.ts';
 
 /** What the checks need from the Monitor that owns them. */
 export interface CheckHost {
@@ -114,13 +114,18 @@ export class CheckRunner {
 
   private reportCycle(cycle: number, began: number, names: string[]): void {
     if (this.listeners.size === 0) return;
+    const statuses = (): ServiceStatus[] => names.flatMap((n) => {
+      const rt = this.host.runtime(n);
+      return rt ? [serviceStatus(rt)] : [];
+    });
+    let services: ServiceStatus[] | null = null;
+    // Built when a listener reads them (the dashboard's stream does, the metrics' cycle timer does not).
     const report: CycleReport = {
       cycle,
       durationMs: this.host.deps.clock.now() - began,
-      services: names.flatMap((n) => {
-        const rt = this.host.runtime(n);
-        return rt ? [serviceStatus(rt)] : [];
-      }),
+      get services() {
+        return (services ??= statuses());
+      },
     };
     for (const listener of this.listeners) listener(report);
   }
@@ -145,7 +150,7 @@ export class CheckRunner {
         const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: deps.clock.now(), outOfCycle });
         this.apply(rt, out);
         rt.lastCheckMs = deps.clock.now() - began;
-        host.figures.record(serviceStatus(rt), deps.clock.now());
+        host.figures.recordSample(rt.spec.name, historySample(rt), deps.clock.now());
       } catch (err) {
         logInternalError(deps.logger, `${quote(rt.spec.name)} check failed`, err);
       } finally {

@@ -1,7 +1,7 @@
 // Each service's figures over the last hour, for the dashboard's charts: one sample per check, kept in a
 // bounded buffer per service. Checks faster than the sample spacing overwrite the newest sample, so an hour
 // always fits in the capacity, whatever the cycle.
-import type { ServiceHistory, ServiceStatus } from './facade.ts';
+import type { PortStatus, ServiceHistory, ServiceStatus } from './facade.ts';
 
 /** One service's samples as columns (a sample object per check cost ~150 bytes: ~100 MB at N=200 after an
  * hour, the overhead benchmark found). A ring: `count` samples from slot `start`, wrapping around; NaN is
@@ -32,9 +32,15 @@ function unrolled(c: Columns, a: Column): number[] {
   return out;
 }
 
-function figures(status: ServiceStatus): { cpu: number | null; memory: number | null; ports: Map<string, number> } {
-  const ports = new Map<string, number>();
-  for (const p of status.ports ?? []) ports.set(portLabel(p), p.ok === false || p.responseTimeMs === null ? FAILED : p.responseTimeMs);
+/** What a check leaves in the history: CPU and memory of the process (or the system), and its port tests. */
+export interface HistorySample {
+  cpu: number | null;
+  memory: number | null;
+  ports: readonly PortStatus[];
+}
+
+function sampleOf(status: ServiceStatus): HistorySample {
+  const ports = status.ports ?? [];
   if (status.system) return { cpu: status.system.cpu?.usage ?? null, memory: status.system.memory?.bytes ?? null, ports };
   return { cpu: status.process?.cpu ?? null, memory: status.process?.memory ?? null, ports };
 }
@@ -68,9 +74,13 @@ export class History {
   }
 
   record(status: ServiceStatus, now: number): void {
-    let c = this.columns.get(status.name);
-    if (!c) this.columns.set(status.name, (c = { t: new Float64Array(16), cpu: column(16), memory: column(16), ports: new Map(), start: 0, count: 0 }));
-    const f = figures(status);
+    this.recordSample(status.name, sampleOf(status), now);
+  }
+
+  /** The daemon's way in, once per check: a sample without building the service's whole status. */
+  recordSample(name: string, f: HistorySample, now: number): void {
+    let c = this.columns.get(name);
+    if (!c) this.columns.set(name, (c = { t: new Float64Array(16), cpu: column(16), memory: column(16), ports: new Map(), start: 0, count: 0 }));
     const slot = (k: number) => (c.start + k) % c.t.length;
     // The newest sample is replaced until it lies a full spacing after the one before it; then it stays.
     const replace = c.count >= 2 && c.t[slot(c.count - 1)]! - c.t[slot(c.count - 2)]! < this.spacingMs;
@@ -81,7 +91,9 @@ export class History {
     c.cpu[i] = f.cpu ?? Number.NaN;
     c.memory[i] = f.memory ?? Number.NaN;
     for (const ports of c.ports.values()) ports[i] = Number.NaN;
-    for (const [label, ms] of f.ports) {
+    for (const p of f.ports) {
+      const label = portLabel(p);
+      const ms = p.ok === false || p.responseTimeMs === null ? FAILED : p.responseTimeMs;
       let ports = c.ports.get(label);
       if (!ports) c.ports.set(label, (ports = column(c.t.length)));
       ports[i] = ms;

@@ -4,6 +4,7 @@ import type { ConnectionTest } from '../model/rule.ts';
 import type { PortStatus, ProcessStatus, RuleStatus, ServiceStatus, SystemStatus } from './facade.ts';
 import { connectionRules, defaultProbeHost } from './checks.ts';
 import { filesystemStatus, fileStatus, networkStatus, programStatus } from './status-kinds.ts';
+import type { HistorySample } from './history.ts';
 import type { ServiceRuntime } from './runtime.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -131,6 +132,16 @@ function buildServiceStatus(rt: ServiceRuntime): ServiceStatus {
   const conns = connectionRules(spec);
   if (conns.length > 0) status.ports = conns.map((r) => portStatus(rt, r));
   return status;
+}
+
+/** What the history keeps of a check (history.ts), without building the whole status. */
+export function historySample(rt: ServiceRuntime): HistorySample {
+  const obs = rt.lastObservation;
+  const conns = connectionRules(rt.spec);
+  const ports = conns.length > 0 ? conns.map((r) => portStatus(rt, r)) : [];
+  if (rt.spec.type === 'system') return { cpu: obs?.system?.cpu?.usage ?? null, memory: obs?.system?.memory.bytes ?? null, ports };
+  const p = rt.spec.type === 'process' ? obs?.process?.found : null;
+  return { cpu: p?.cpuPercent ?? null, memory: p?.memoryBytes ?? null, ports };
 }
 
 export function ruleStatuses(rt: ServiceRuntime): RuleStatus[] {
