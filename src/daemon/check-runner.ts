@@ -150,7 +150,7 @@ export class CheckRunner {
         const out = evaluateCheck({ spec: rt.spec, state: rt.state, observation, now: deps.clock.now(), outOfCycle });
         this.apply(rt, out);
         rt.lastCheckMs = deps.clock.now() - began;
-        host.figures.recordSample(rt.spec.name, historySample(rt), deps.clock.now());
+        host.figures.record(rt.spec.name, historySample(rt), deps.clock.now());
       } catch (err) {
         logInternalError(deps.logger, `${quote(rt.spec.name)} check failed`, err);
       } finally {

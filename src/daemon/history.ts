@@ -39,11 +39,6 @@ export interface HistorySample {
   ports: readonly PortStatus[];
 }
 
-function sampleOf(status: ServiceStatus): HistorySample {
-  const ports = status.ports ?? [];
-  if (status.system) return { cpu: status.system.cpu?.usage ?? null, memory: status.system.memory?.bytes ?? null, ports };
-  return { cpu: status.process?.cpu ?? null, memory: status.process?.memory ?? null, ports };
-}
 
 /** null for "no figure"; a single-precision figure back to the digits it had (0.1, not 0.10000000149). */
 const orNull = (v: number): number | null => (Number.isNaN(v) || v === FAILED ? null : Number(v.toPrecision(7)));
@@ -73,12 +68,8 @@ export class History {
     return this.windowMs / this.capacity;
   }
 
-  record(status: ServiceStatus, now: number): void {
-    this.recordSample(status.name, sampleOf(status), now);
-  }
-
-  /** The daemon's way in, once per check: a sample without building the service's whole status. */
-  recordSample(name: string, f: HistorySample, now: number): void {
+  /** Once per check (the sample comes from status.ts historySample, without building the whole status). */
+  record(name: string, f: HistorySample, now: number): void {
     let c = this.columns.get(name);
     if (!c) this.columns.set(name, (c = { t: new Float64Array(16), cpu: column(16), memory: column(16), ports: new Map(), start: 0, count: 0 }));
     const slot = (k: number) => (c.start + k) % c.t.length;

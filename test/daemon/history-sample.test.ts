@@ -44,9 +44,10 @@ test('history samples are the figures of the status: cpu, memory and each port',
   const box = await waitFor('the system sampled', () => {
     const s = h.monitor.service('box');
     const hist = h.monitor.history!('box');
-    return s?.system?.memory && hist && last(hist.memory) !== null ? { s, hist } : undefined;
+    return s?.system?.memory && s.system.cpu && hist && last(hist.memory) !== null && last(hist.cpu) !== null ? { s, hist } : undefined;
   });
-  assert.ok(close(last(box.hist.memory), box.s.system!.memory!.bytes), 'system memory');
+  assert.ok(close(last(box.hist.memory), box.s.system!.memory!.bytes), 'a system service records used memory');
+  assert.ok(close(last(box.hist.cpu), box.s.system!.cpu!.usage), 'and CPU usage');
   // The cycle report builds its statuses when read: serialised (the dashboard's stream), they are all there.
   const report = JSON.parse(reports[reports.length - 1]!) as { cycle: number; services: Array<{ name: string }> };
   assert.deepEqual(report.services.map((s) => s.name).sort(), ['box', 'web']);

@@ -1,26 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ServiceStatus } from '../../src/daemon/facade.ts';
-import { History, portLabel } from '../../src/daemon/history.ts';
+import { History, portLabel, type HistorySample } from '../../src/daemon/history.ts';
 
 const T0 = 1_700_000_000_000;
 
-function status(name: string, cpu: number | null, memory: number | null, responseTimeMs: number | null = 1.5, ok = true): ServiceStatus {
-  return {
-    name, type: 'process', monitoring: 'monitored', status: 'OK', failures: [], ok: true, pendingAction: null, groups: [], dependsOn: [],
-    lastCheck: null, nextCheck: null, restarts: 0, mode: 'active', onreboot: 'default', config: {},
-    process: { pid: cpu === null ? null : 42, ppid: 1, uptime: 1, cpu, cpuTotal: cpu, memory, memoryPercent: null, memoryTotal: memory, children: 0, threads: 1 },
-    ports: [{ host: 'localhost', port: 8080, type: 'TCP', protocol: 'default', ok, responseTimeMs, error: null }],
-  };
+function sample(cpu: number | null, memory: number | null, responseTimeMs: number | null = 1.5, ok = true): HistorySample {
+  return { cpu, memory, ports: [{ host: 'localhost', port: 8080, type: 'TCP', protocol: 'default', ok, responseTimeMs, error: null }] };
 }
 
 describe('History: the last hour of figures per service', () => {
   test('records one sample per check, in columns, times in seconds', () => {
     const h = new History();
-    h.record(status('web', 1, 100, 2), T0);
-    h.record(status('web', null, null, null, false), T0 + 5000);
-    h.record(status('web', 3, 300, 4), T0 + 10_000);
-    h.record(status('db', 9, 900), T0 + 10_000);
+    h.record('web', sample(1, 100, 2), T0);
+    h.record('web', sample(null, null, null, false), T0 + 5000);
+    h.record('web', sample(3, 300, 4), T0 + 10_000);
+    h.record('db', sample(9, 900), T0 + 10_000);
     const s = h.series('web', T0 + 10_000);
     assert.deepEqual(s.times, [T0 / 1000, T0 / 1000 + 5, T0 / 1000 + 10]);
     assert.deepEqual(s.cpu, [1, null, 3]);
@@ -33,7 +27,7 @@ describe('History: the last hour of figures per service', () => {
 
   test('keeps only the window: older samples are dropped', () => {
     const h = new History({ windowMs: 60_000, capacity: 60 });
-    for (let i = 0; i <= 120; i++) h.record(status('web', i, i), T0 + i * 1000);
+    for (let i = 0; i <= 120; i++) h.record('web', sample(i, i), T0 + i * 1000);
     const s = h.series('web', T0 + 120_000);
     assert.ok(s.times[0]! >= (T0 + 60_000) / 1000, `oldest ${s.times[0]}`);
     assert.ok(s.times[0]! <= (T0 + 62_000) / 1000, `oldest ${s.times[0]}`);
@@ -43,7 +37,7 @@ describe('History: the last hour of figures per service', () => {
 
   test('checks faster than the spacing replace the newest sample: an hour always fits', () => {
     const h = new History({ windowMs: 10_000, capacity: 10 });
-    for (let i = 0; i < 200; i++) h.record(status('web', i, i), T0 + i * 100);
+    for (let i = 0; i < 200; i++) h.record('web', sample(i, i), T0 + i * 100);
     const s = h.series('web', T0 + 19_900);
     assert.ok(s.times.length <= 11, `${s.times.length} samples`);
     assert.ok(s.times.length >= 9, `${s.times.length} samples`);
@@ -51,24 +45,17 @@ describe('History: the last hour of figures per service', () => {
     for (let i = 1; i < s.times.length - 1; i++) assert.ok(s.times[i]! - s.times[i - 1]! >= 1, 'kept samples are a spacing apart');
   });
 
-  test('ports appearing later get nulls before; a system service records usage and used memory', () => {
+  // What a system service records (usage and used memory) is status.ts historySample's: history-sample.test.ts.
+  test('ports appearing later get nulls before', () => {
     const h = new History();
-    const noPorts = { ...status('web', 1, 1), ports: [] };
-    h.record(noPorts, T0);
-    h.record(status('web', 2, 2, 7), T0 + 2000);
+    h.record('web', { ...sample(1, 1), ports: [] }, T0);
+    h.record('web', sample(2, 2, 7), T0 + 2000);
     assert.deepEqual(h.series('web', T0 + 2000).ports, [{ label: 'localhost:8080 TCP', responseMs: [null, 7] }]);
-    const sys: ServiceStatus = {
-      ...noPorts, name: 'host', type: 'system', process: undefined,
-      system: { load: [1, 1, 1], cpu: { user: 1, system: 1, wait: 0, usage: 12 }, memory: { bytes: 2048, percent: 5 }, swap: null, uptime: 9 },
-    };
-    h.record(sys, T0);
-    assert.deepEqual(h.series('host', T0).cpu, [12]);
-    assert.deepEqual(h.series('host', T0).memory, [2048]);
   });
 
   test('retain() forgets services a reload removed', () => {
     const h = new History();
-    h.record(status('old', 1, 1), T0);
+    h.record('old', sample(1, 1), T0);
     h.retain((n) => n !== 'old');
     assert.deepEqual(h.series('old', T0).times, []);
   });

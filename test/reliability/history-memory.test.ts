@@ -3,25 +3,19 @@
 // figures as they were recorded.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ServiceStatus } from '../../src/daemon/facade.ts';
-import { History } from '../../src/daemon/history.ts';
+import { History, type HistorySample } from '../../src/daemon/history.ts';
 
 const T0 = 1_700_000_000_000;
 
-function status(name: string, cpu: number, memory: number, port: boolean): ServiceStatus {
-  return {
-    name, type: 'process', monitoring: 'monitored', status: 'OK', failures: [], ok: true, pendingAction: null, groups: [], dependsOn: [],
-    lastCheck: null, nextCheck: null, restarts: 0, mode: 'active', onreboot: 'default', config: {},
-    process: { pid: 42, ppid: 1, uptime: 1, cpu, cpuTotal: cpu, memory, memoryPercent: null, memoryTotal: memory, children: 0, threads: 1 },
-    ...(port ? { ports: [{ host: 'localhost', port: 8080, type: 'TCP', protocol: 'default', ok: true, responseTimeMs: 0.37, error: null }] } : {}),
-  };
+function sample(cpu: number, memory: number, port: boolean): HistorySample {
+  return { cpu, memory, ports: port ? [{ host: 'localhost', port: 8080, type: 'TCP', protocol: 'default', ok: true, responseTimeMs: 0.37, error: null }] : [] };
 }
 
 test('an hour of 200 services at a 1 s cycle fits in a bounded, small amount of memory', () => {
   const h = new History();
   const before = process.memoryUsage();
   for (let s = 0; s < 3700; s++) {
-    for (let i = 0; i < 200; i++) h.record(status(`svc${i}`, 0.1 + (s % 10), 123_456_789, i % 10 === 0), T0 + s * 1000);
+    for (let i = 0; i < 200; i++) h.record(`svc${i}`, sample(0.1 + (s % 10), 123_456_789, i % 10 === 0), T0 + s * 1000);
   }
   const after = process.memoryUsage();
   const grownMb = (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 2 ** 20;
