@@ -4,7 +4,7 @@
 // (ESRCH) even when its PID has been reused, so a failed read is retried on a freshly opened file.
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFdSync } from './read-proc.ts';
+import { readFdSync, readProcFileSync } from './read-proc.ts';
 
 interface PidFiles {
   stat: number;
@@ -46,15 +46,7 @@ export class ProcFdCache {
   readChildren(pid: number): string | null {
     const cached = this.files.get(pid);
     const path = `${this.procRoot}/${pid}/task/${pid}/children`;
-    if (!cached) {
-      const fd = openOrNull(path);
-      if (fd === null) return null;
-      try {
-        return readFdSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    if (!cached) return readProcFileSync(path);
     cached.children ??= openOrNull(path);
     return cached.children === null ? null : readFdSync(cached.children);
   }

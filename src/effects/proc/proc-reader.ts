@@ -34,7 +34,7 @@ export class ProcReader {
 
   /** null when the process vanished (or is unreadable). `now`: ms epoch of the read. */
   process(pid: number, now: number): ProcessInfo | null {
-    if (!Number.isSafeInteger(pid) || pid <= 0) return null;
+    if (!isPid(pid)) return null;
     const stat = parseStat(this.fds.readStat(pid, now) ?? '');
     if (!stat) return null;
     const startTime = startTimeMs(this.kernel, stat.startTicks);
@@ -86,6 +86,11 @@ export class ProcReader {
     if (status.uid !== -1) this.details.set(key, details);
     return details;
   }
+}
+
+/** A PID a /proc read or a signal may be given: kill(0) and kill(-1) would reach our group or everyone. */
+export function isPid(pid: number): boolean {
+  return Number.isSafeInteger(pid) && pid > 0;
 }
 
 export function startTimeMs(kernel: Pick<ProcKernel, 'bootTime'>, startTicks: number): number {

@@ -10,7 +10,7 @@ import { CpuBaseline } from './cpu-percent.ts';
 import { derivePageSizeSync, readBootTimeSync, readMeminfo } from './kernel.ts';
 import { createPidfileReader } from './pidfile.ts';
 import { parseStat } from './proc-files.ts';
-import { ProcReader, startTimeMs, type ProcKernel } from './proc-reader.ts';
+import { isPid, ProcReader, startTimeMs, type ProcKernel } from './proc-reader.ts';
 import { readProcFileSync } from './read-proc.ts';
 import { createSnapshot } from './snapshot.ts';
 
@@ -54,11 +54,6 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
     },
     signal,
   };
-}
-
-/** kill(0) and kill(-1) would reach our own group or every process: never pass them on. */
-function isPid(pid: number): boolean {
-  return Number.isSafeInteger(pid) && pid > 0;
 }
 
 /** kill(pid, 0): the PID exists (EPERM: it does, and is not ours to signal). A zombie exists too. */
