@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive, freePort, kill, pidFrom, portAnswers } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -11,11 +12,7 @@ import { startBlackHole } from './support/black-hole.ts';
 test('a crash is restarted within one cycle while the mail server swallows every connection', async (t) => {
   const hole = await startBlackHole();
   const port = await freePort();
-  const h = await startMonitor(`
-daemon: 2s
-statefile: \${DIR}/state.json
-control_socket: false
-mailserver:
+  const h = await startMonitor(daemonYaml('2s', `mailserver:
   - { host: 127.0.0.1, port: ${hole.port}, timeout: 60s }
   - { host: 127.0.0.1, port: ${hole.port}, timeout: 60s }
 alerts:
@@ -26,7 +23,7 @@ checks:
     start: "\${NODE} \${FIXTURES}/listen-daemon.js --daemon --pidfile \${DIR}/web.pid --port ${port}"
     rules:
       - if failed port ${port} type tcp with timeout 1 seconds then restart
-`);
+`));
   t.after(async () => {
     await h.cleanup();
     await hole.close();

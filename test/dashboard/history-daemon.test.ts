@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildServer } from '../../src/http/server.ts';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { freePort, pidFrom } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -10,17 +11,13 @@ import { ADMIN, MemoryLogger, STANDARD_ALLOW, basic, httpdConfig } from '../http
 
 test('after each check the daemon keeps CPU, memory and response time per service', async (t) => {
   const port = await freePort();
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const h = await startMonitor(daemonYaml('1s', `checks:
   - process: web
     pidfile: \${DIR}/web.pid
     start: "\${NODE} \${FIXTURES}/listen-daemon.js --daemon --pidfile \${DIR}/web.pid --port ${port}"
     rules:
       - if failed port ${port} type tcp with timeout 2 seconds then restart
-`);
+`));
   t.after(() => h.cleanup());
   const history = await waitFor('three samples with a process', () => {
     const s = h.monitor.history('web');

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { buildServer } from '../../src/http/server.ts';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive, freePort, pidFrom } from '../helpers/processes.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -42,18 +43,14 @@ function openStream(port: number): { frames: Array<{ event: string; data: string
 
 test('a real daemon over a real socket: API, XML, metrics, an action with ?wait, the live stream', async (t) => {
   const port = await freePort();
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const h = await startMonitor(daemonYaml('1s', `checks:
   - process: web
     pidfile: \${DIR}/web.pid
     start: "\${NODE} \${FIXTURES}/listen-daemon.js --daemon --pidfile \${DIR}/web.pid --port ${port}"
     group: www
     rules:
       - if failed port ${port} type tcp with timeout 2 seconds then restart
-`);
+`));
   t.after(() => h.cleanup());
   const httpd = httpdConfig(STANDARD_ALLOW);
   const app = await buildServer({ monitor: h.monitor, logger: new MemoryLogger(), httpd, onQuit: () => undefined });

@@ -2,6 +2,7 @@
 // event, no service ever runs twice, and a steady service beside them is checked every cycle meanwhile.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive } from '../helpers/processes.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -10,11 +11,7 @@ import { killAll, liveInstances, sleepDaemonStart, startedPids } from './support
 test('bad start programs fail clearly, never run twice, and stall nothing else', { timeout: 120_000 }, async (t) => {
   const steady = await import('node:child_process').then(({ spawn }) => spawn('sleep', ['100000'], { stdio: 'ignore' }));
   t.after(() => steady.kill('SIGKILL'));
-  const h = await startMonitor(`
-daemon: 1s
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const h = await startMonitor(daemonYaml('1s', `checks:
   - process: hangs
     pidfile: \${DIR}/hangs.pid
     start: { program: "\${NODE} \${FIXTURES}/hang.js", timeout: 3s }
@@ -31,7 +28,7 @@ checks:
     pidfile: \${DIR}/steady.pid
     rules:
       - if cpu > 95% for 3 cycles then alert
-`);
+`));
   t.after(async () => {
     await h.cleanup();
     killAll([...startedPids(h.dir, 'foreground'), ...startedPids(h.dir, 'forks')]);

@@ -4,21 +4,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { alive, pidFrom } from '../helpers/processes.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
 import { killAll, sleepDaemonStart, startedPids } from './support.ts';
 
 test('a finished start program is not left recorded as in flight', async (t) => {
-  const h = await startMonitor(`
-daemon: 500ms
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const h = await startMonitor(daemonYaml('500ms', `checks:
   - process: svc
     pidfile: \${DIR}/svc.pid
     start: { program: "${sleepDaemonStart('svc')}", timeout: 10s }
-`);
+`));
   t.after(async () => {
     await h.cleanup();
     killAll(startedPids(h.dir, 'svc'));

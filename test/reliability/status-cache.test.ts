@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { buildServer } from '../../src/http/server.ts';
+import { daemonYaml } from '../helpers/daemon-yaml.ts';
 import { startMonitor } from '../helpers/harness.ts';
 import { waitFor } from '../helpers/wait.ts';
 import { ADMIN, MemoryLogger, STANDARD_ALLOW, basic, httpdConfig } from '../http/helpers/fake-monitor.ts';
@@ -15,18 +16,14 @@ const AUTH = { authorization: basic(ADMIN.user, ADMIN.password) };
 test('cached status pages equal the live status and follow every change', async (t) => {
   const sleeper = spawn('sleep', ['100000'], { stdio: 'ignore' });
   t.after(() => sleeper.kill('SIGKILL'));
-  const h = await startMonitor(`
-daemon: 500ms
-statefile: \${DIR}/state.json
-control_socket: false
-checks:
+  const h = await startMonitor(daemonYaml('500ms', `checks:
   - process: "web<script>"
     pidfile: \${DIR}/web.pid
     rules:
       - if cpu > 95% for 3 cycles then alert
   - process: db
     pidfile: \${DIR}/db.pid
-`);
+`));
   t.after(() => h.cleanup());
   writeFileSync(`${h.dir}/web.pid`, `${sleeper.pid}\n`);
   const app = await buildServer({ monitor: h.monitor, logger: new MemoryLogger(), httpd: httpdConfig(STANDARD_ALLOW), onQuit: () => undefined });
