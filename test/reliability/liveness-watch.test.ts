@@ -11,7 +11,7 @@ import { ManualClock } from '../helpers/manual-clock.ts';
 function runtime(name: string, pid: number): ServiceRuntime {
   return {
     spec: { type: 'process', name } as ServiceRuntime['spec'],
-    state: { monitoring: 'monitored', identity: { pid, startTime: 1 } } as unknown as ServiceRuntime['state'],
+    state: { monitoring: 'monitored', identity: { pid, startTime: 1 }, lastCheck: null } as unknown as ServiceRuntime['state'],
     checking: null, pending: null, pendingDone: null, lastObservation: null, nextCheck: null, lastCheckMs: null, generation: 0,
   };
 }
@@ -28,7 +28,7 @@ function setup(table: Partial<ProcessTable>, services = 1) {
   const t0 = clock.now();
   const runtimes = Array.from({ length: services }, (_, i) => runtime(i === 0 ? 'web' : `s${i}`, 42 + i));
   const watch = new LivenessWatch(deps, () => runtimes, (name) => deaths.push({ name, at: clock.now() - t0 }));
-  return { clock, deaths, calls, watch };
+  return { clock, deaths, calls, watch, runtimes };
 }
 
 test('a PID that is gone is seen at the next 50 ms tick; the zombie check runs once per interval', async () => {
@@ -73,5 +73,25 @@ test('with many services the kill(pid, 0) pass is spread out to about 2000 calls
   // 250 services: a pass every 125 ms, 8 in a second; every second one is the zombie check (interval 250 ms here)
   assert.equal(calls.exists + calls.isAlive, 8 * 250);
   assert.equal(calls.isAlive, 4 * 250);
+  watch.stop();
+});
+
+test('a service checked within the interval skips the zombie read: its check read that stat line', async () => {
+  let zombie = false;
+  const { clock, deaths, calls, watch, runtimes } = setup({ exists: () => true, isAlive: () => !zombie }, 2);
+  const [checked, unchecked] = runtimes as [ServiceRuntime, ServiceRuntime];
+  watch.start();
+  // `checked` is checked every 100 ms (as a cycle would), `unchecked` never
+  for (let t = 0; t < 1000; t += 100) {
+    checked.state.lastCheck = clock.now();
+    await clock.advance(100);
+  }
+  assert.equal(calls.isAlive, 4, 'only the unchecked service gets the zombie read, once per 250 ms');
+  zombie = true; // both are zombies now: only the unchecked one is seen by the watch; a check sees the other
+  for (let t = 0; t < 300; t += 100) {
+    checked.state.lastCheck = clock.now();
+    await clock.advance(100);
+  }
+  assert.deepEqual(deaths.map((d) => d.name), [unchecked.spec.name]);
   watch.stop();
 });
