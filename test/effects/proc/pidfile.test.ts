@@ -2,8 +2,13 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { LocalFileSystems } from '../../../src/effects/proc/local-file-systems.ts';
 import { createPidfileReader, readPidfile } from '../../../src/effects/proc/pidfile.ts';
+
+const EXT4 = 0xef53;
+const NFS = 0x6969;
 
 describe('readPidfile', () => {
   let dir = '';
@@ -52,13 +57,21 @@ describe('readPidfile', () => {
   });
 });
 
-describe('createPidfileReader: a pidfile unchanged since the last look is not read again', () => {
+for (const [kind, magic] of [['local', EXT4], ['network', NFS]] as const) {
+describe(`createPidfileReader (${kind} file system): a pidfile unchanged since the last look is not read again`, () => {
   let dir = '';
-  before(async () => { dir = await mkdtemp(join(tmpdir(), 'tsmonit-pidfile-cache-')); });
+  let locality = new LocalFileSystems();
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tsmonit-pidfile-cache-'));
+    locality = new LocalFileSystems(60_000, async () => magic);
+    locality.isLocal(dir, Date.now());
+    await new Promise((resolve) => setImmediate(resolve)); // the statfs answer lands
+    assert.equal(locality.isLocal(dir, Date.now()), kind === 'local');
+  });
   after(async () => { await rm(dir, { recursive: true, force: true }); });
 
   test('an unchanged file written long enough ago answers from what was read (the same read)', async () => {
-    const read = createPidfileReader({ stableAfterMs: 0 });
+    const read = createPidfileReader({ stableAfterMs: 0, locality });
     const path = join(dir, 'steady.pid');
     await writeFile(path, '1234\n');
     const first = await read(path);
@@ -67,7 +80,7 @@ describe('createPidfileReader: a pidfile unchanged since the last look is not re
   });
 
   test('a rewrite, a rename over it, a removal and a new file are all seen at the next look', async () => {
-    const read = createPidfileReader({ stableAfterMs: 0 });
+    const read = createPidfileReader({ stableAfterMs: 0, locality });
     const path = join(dir, 'moving.pid');
     const hourAgo = new Date(Date.now() - 3_600_000);
     await writeFile(path, '1234\n');
@@ -88,7 +101,7 @@ describe('createPidfileReader: a pidfile unchanged since the last look is not re
   });
 
   test('a file written just before it was read is read again next time (timestamps are coarse)', async () => {
-    const read = createPidfileReader(); // 1 s
+    const read = createPidfileReader({ locality }); // 1 s
     const path = join(dir, 'fresh.pid');
     await writeFile(path, '1234\n');
     const first = await read(path);
@@ -96,4 +109,22 @@ describe('createPidfileReader: a pidfile unchanged since the last look is not re
     assert.deepEqual(second, first);
     assert.notEqual(second, first, 'read again, not taken from the cache');
   });
+});
+}
+
+test('on a local file system the pidfile is stat-ed and read at once (synchronously), not through the thread pool', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tsmonit-pidfile-sync-'));
+  try {
+    const locality = new LocalFileSystems(60_000, async () => EXT4);
+    locality.isLocal(dir, Date.now());
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = createPidfileReader({ locality });
+    const path = join(dir, 'sync.pid');
+    await writeFile(path, '4242\n');
+    const pending = read(path);
+    rmSync(path); // removed before anything asynchronous could have run: only a synchronous read saw the file
+    assert.equal((await pending).pid, 4242);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
