@@ -1,6 +1,7 @@
 // The checks: a cycle's pass over the services in dependency order, and single checks out of the cycle
 // (after an action, or when the liveness watch saw a process die). Each check observes, evaluates, and hands
 // its events and actions on.
+import { setMaxListeners } from 'node:events';
 import { evaluateCheck, failuresOf, isDue } from '../engine/index.ts';
 import type { Config } from '../model/config.ts';
 import type { EventDraft } from '../model/event.ts';
@@ -41,7 +42,11 @@ export class CheckRunner {
   private readonly listeners = new Set<(r: CycleReport) => void>();
   private cyclesRun = 0;
 
-  constructor(private readonly host: CheckHost) {}
+  constructor(private readonly host: CheckHost) {
+    // Every check's probes listen on this one signal: more than ten at once is normal here, not a leak (node's
+    // MaxListenersExceededWarning was printed at N=200 with 20 port tests).
+    setMaxListeners(Infinity, this.abort.signal);
+  }
 
   /** Cycles begun so far. */
   get cycles(): number {
