@@ -4,7 +4,7 @@ import type { DependencyNode } from '../model/dependency-graph.ts';
 import { topologicalOrder } from '../model/dependency-graph.ts';
 import type { Diagnostic } from '../model/errors.ts';
 import type { EventDraft, TsmEvent } from '../model/event.ts';
-import { stateKey, type PersistedState } from '../model/state.ts';
+import { PERSISTED_STATE_VERSION, stateKey, type PersistedState } from '../model/state.ts';
 import type { ActionHost } from './action-host.ts';
 import { ActionExecutor } from './actions.ts';
 import { AlertDispatcher, outboxDirFor } from './alerts.ts';
@@ -144,7 +144,7 @@ export class Monitor implements MonitorFacade, ActionHost {
   private persisted(): PersistedState {
     const services: PersistedState['services'] = {};
     for (const rt of this.runtimes.values()) services[stateKey(rt.spec.type, rt.spec.name)] = rt.state;
-    return { version: 1, bootTime: this.deps.systemSampler.bootTime(), savedAt: this.deps.clock.now(), services };
+    return { version: PERSISTED_STATE_VERSION, bootTime: this.deps.systemSampler.bootTime(), savedAt: this.deps.clock.now(), services };
   }
 
   private instanceEvent(message: string, action: 'start' | 'stop' | 'restart'): void {

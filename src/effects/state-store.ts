@@ -1,17 +1,18 @@
-// The state file: JSON {version: 1, ...}, written atomically, never fatal to read.
+// The state file: JSON {version: 2, ...}, written atomically, never fatal to read; older versions migrated on load.
 import { readFile } from 'node:fs/promises';
 import { TsmonitError } from '../model/errors.ts';
-import type { PersistedState } from '../model/state.ts';
+import { PERSISTED_STATE_VERSION, type PersistedState } from '../model/state.ts';
 import type { StateStore } from '../model/ports.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { errnoCode, errnoText } from './errno-text.ts';
+import { BUILT_IN_MIGRATIONS, type StateMigration } from './state-migrations.ts';
 
-const CURRENT_VERSION = 1;
+const CURRENT_VERSION = PERSISTED_STATE_VERSION;
 
-/** Upgrades a state of version N to N + 1. Keyed by the version it upgrades from. */
-export type StateMigration = (old: Record<string, unknown>) => Record<string, unknown>;
+export type { StateMigration } from './state-migrations.ts';
 
 export interface StateStoreOptions {
+  /** Added to the built-in ones (state-migrations.ts); one given here for the same version replaces it. */
   migrations?: Readonly<Record<number, StateMigration>>;
 }
 
@@ -48,8 +49,10 @@ async function writeState(path: string, state: PersistedState): Promise<void> {
   }
 }
 
-export function decodeState(text: string, migrations: Readonly<Record<number, StateMigration>> = {}):
+/** `extra` migrations are added to the built-in ones; one for the same version replaces the built-in one. */
+export function decodeState(text: string, extra: Readonly<Record<number, StateMigration>> = {}):
   { state: PersistedState } | { problem: string } {
+  const migrations: Readonly<Record<number, StateMigration>> = { ...BUILT_IN_MIGRATIONS, ...extra };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,32 +1,12 @@
-// monit's event state machine for one (service, rule) pair: a 64-result history and a state.
+// monit's event state machine for one (service, rule) pair: a 64-result history (rule-history.ts) and a state.
 import type { Rule } from '../model/rule.ts';
 import type { RuleState } from '../model/state.ts';
+import { countResults, filledHistory, prependResult } from './rule-history.ts';
 
-export const HISTORY_LENGTH = 64;
+export { HISTORY_LENGTH, countResults } from './rule-history.ts';
 
 export function initialRuleState(): RuleState {
-  return { state: 'init', history: [], sinceFired: 0 };
-}
-
-/** How many of the newest `cycles` results equal `failed`. */
-export function countResults(history: readonly boolean[], cycles: number, failed: boolean): number {
-  let n = 0;
-  const end = Math.min(cycles, history.length);
-  for (let i = 0; i < end; i++) if (history[i] === failed) n += 1;
-  return n;
-}
-
-/** The newest result first, at most HISTORY_LENGTH: one new array per check of every rule, so built directly. */
-function prepend(result: boolean, history: readonly boolean[]): boolean[] {
-  const length = Math.min(HISTORY_LENGTH, history.length + 1);
-  const next = new Array<boolean>(length);
-  next[0] = result;
-  for (let i = 1; i < length; i++) next[i] = history[i - 1]!;
-  return next;
-}
-
-function filled(failed: boolean): boolean[] {
-  return new Array<boolean>(HISTORY_LENGTH).fill(failed);
+  return { state: 'init', history: '', sinceFired: 0 };
 }
 
 /** 'failed'/'succeeded': a real transition (an event). 'silent': init -> succeeded. null: no change. */
@@ -42,18 +22,18 @@ export function stepRule(
   rule: Pick<Rule, 'rate' | 'recovery'>,
   message: string,
 ): { next: RuleState; transition: Transition } {
-  const history = prepend(failed, prev.history);
+  const history = prependResult(failed, prev.history);
   const base: RuleState = { ...prev, history, message };
   if (failed) {
     if (prev.state !== 'failed' && countResults(history, rule.rate.cycles, true) >= rule.rate.count) {
-      return { next: { ...base, state: 'failed', history: filled(true), sinceFired: 0 }, transition: 'failed' };
+      return { next: { ...base, state: 'failed', history: filledHistory(true), sinceFired: 0 }, transition: 'failed' };
     }
     return { next: base, transition: null };
   }
   if (prev.state === 'failed') {
     const rate = rule.recovery.rate;
     if (countResults(history, rate.cycles, false) >= rate.count) {
-      return { next: { ...base, state: 'succeeded', history: filled(false), sinceFired: 0 }, transition: 'succeeded' };
+      return { next: { ...base, state: 'succeeded', history: filledHistory(false), sinceFired: 0 }, transition: 'succeeded' };
     }
     return { next: base, transition: null };
   }
@@ -73,7 +53,7 @@ export function stepChanged(
 ): { next: RuleState; changedFrom: string | number | null } {
   const reference = prev.reference;
   const changed = reference !== undefined && reference !== null && reference !== value;
-  const history = prepend(changed, prev.history);
+  const history = prependResult(changed, prev.history);
   const next: RuleState = {
     ...prev,
     history,

@@ -8,8 +8,11 @@ export type RuleStateName = 'init' | 'failed' | 'succeeded' | 'changed';
 
 export interface RuleState {
   state: RuleStateName;
-  /** Last results, newest first, at most 64: true = the rule's failure polarity was seen. */
-  history: boolean[];
+  /**
+   * Last results as '0'/'1' characters, newest first, at most 64 ('1' = the rule's failure polarity was seen).
+   * A string, not an array: it is written to the state file every cycle for every rule.
+   */
+  history: string;
   /** Checks since the rule's action last fired (for exec repeat and alert reminders). */
   sinceFired: number;
   /** Reference value for `changed` tests (pid, ppid, program status...). */
@@ -49,9 +52,12 @@ export interface ServiceState {
   contentCursor?: ContentCursor | null;
 }
 
+/** The state file's format. 2: rule histories are '0'/'1' strings (1 had boolean arrays). */
+export const PERSISTED_STATE_VERSION = 2;
+
 /** The state file: versioned, migrated on load. */
 export interface PersistedState {
-  version: 1;
+  version: typeof PERSISTED_STATE_VERSION;
   bootTime: number; // ms epoch of the boot the state was saved in
   savedAt: number;
   services: Record<string, ServiceState>; // key: `${type}:${name}`

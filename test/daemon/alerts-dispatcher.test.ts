@@ -75,7 +75,7 @@ function setup(yaml = BASE, withOutbox = true) {
     now += 1000;
     const rules: Record<string, RuleState> = {};
     for (const [i, failed] of Object.entries(failing)) {
-      rules[spec.rules[Number(i)]!.id] = { state: failed ? 'failed' : 'succeeded', history: [], sinceFired: 0, message: `port ${80 + Number(i)} refused` };
+      rules[spec.rules[Number(i)]!.id] = { state: failed ? 'failed' : 'succeeded', history: '', sinceFired: 0, message: `port ${80 + Number(i)} refused` };
     }
     for (const e of events) emit(e);
     const out = {

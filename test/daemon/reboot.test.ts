@@ -53,7 +53,7 @@ test('a corrupt state file is logged and replaced, never fatal', async (t) => {
   assert.ok(h.logger.lines.some((l) => /state file .*starting with fresh state/.test(l)), h.logger.lines.join('\n'));
   await waitFor('a good state file written', () => {
     try {
-      return (JSON.parse(readFileSync(`${dir}/state.json`, 'utf8')) as { version: number }).version === 1;
+      return (JSON.parse(readFileSync(`${dir}/state.json`, 'utf8')) as { version: number }).version === 2;
     } catch {
       return false;
     }

@@ -9,13 +9,13 @@ import { TsmonitError } from '../../src/model/errors.ts';
 
 function sampleState(savedAt = 1000): PersistedState {
   return {
-    version: 1,
+    version: 2,
     bootTime: 1_700_000_000_000,
     savedAt,
     services: {
       'process:web': {
         name: 'web', type: 'process', monitoring: 'monitored',
-        rules: { 'if failed port 80 then restart': { state: 'failed', history: [true, false], sinceFired: 2, message: 'x' } },
+        rules: { 'if failed port 80 then restart': { state: 'failed', history: '10', sinceFired: 2, message: 'x' } },
         restarts: [3, 5], restartsTotal: 2, checks: 9, identity: { pid: 42, startTime: 1_700_000_001_000 },
         actionFailures: {}, lastCheck: 999,
       },
@@ -53,8 +53,9 @@ describe('state store', () => {
       [full.slice(0, full.length / 2), /not valid JSON/],
       ['', /empty/],
       ['[1,2]', /no version/],
-      ['{"version":2,"services":{}}', /unsupported version 2/],
+      ['{"version":3,"services":{}}', /unsupported version 3/],
       ['{"version":0}', /version 0 cannot be migrated/],
+      ['{"version":2,"services":{}}', /missing bootTime/],
       ['{"version":1,"services":{}}', /missing bootTime/],
     ];
     for (const [i, [content, problem]] of cases.entries()) {
@@ -86,16 +87,18 @@ describe('state store', () => {
   test('the file is JSON with a version on its first key', async () => {
     const path = join(dir, 'plain.json');
     await createStateStore(path).save(sampleState());
-    assert.equal(JSON.parse(await readFile(path, 'utf8')).version, 1);
+    assert.equal(JSON.parse(await readFile(path, 'utf8')).version, 2);
   });
 });
 
-test('old versions go through the migration hooks', () => {
-  const v0 = JSON.stringify({ version: 0, boot: 5, savedAt: 6, services: {} });
+test('old versions go through the migration hooks, then the built-in ones', () => {
+  const v0 = JSON.stringify({ version: 0, boot: 5, savedAt: 6, services: { 'process:a': { rules: { r: { history: [true] } } } } });
   const migrations = { 0: (old: Record<string, unknown>) => ({ ...old, version: 1, bootTime: old.boot }) };
   const decoded = decodeState(v0, migrations);
   assert.ok('state' in decoded);
   assert.equal(decoded.state.bootTime, 5);
+  assert.equal(decoded.state.version, 2);
+  assert.equal(decoded.state.services['process:a']?.rules['r']?.history, '1', 'the built-in 1 -> 2 ran after the hook');
   const stuck = decodeState(v0, { 0: (old) => old });
   assert.deepEqual(stuck, { problem: 'migration from version 0 did not raise the version' });
   const throwing = decodeState(v0, { 0: () => { throw new Error('bad'); } });

@@ -60,7 +60,7 @@ describe('evaluateCheck bookkeeping', () => {
 
   test('rule states of rules no longer in the spec are dropped', () => {
     const spec = processSpec({ rules: [nonexistRule()] });
-    const state = monitored(spec, { rules: { gone: { state: 'failed', history: [true], sinceFired: 0 } } });
+    const state = monitored(spec, { rules: { gone: { state: 'failed', history: '1', sinceFired: 0 } } });
     const out = evaluateCheck({ spec, state, observation: procObs(figures()), now: T0 });
     assert.deepEqual(Object.keys(out.state.rules), ['nonexist']);
   });
@@ -118,7 +118,7 @@ describe('rules that need the process are skipped while it is missing', () => {
   test('state and history untouched', () => {
     const spec = processSpec({ rules: [nonexistRule(), ...needy] });
     const before = monitored(spec, {
-      rules: Object.fromEntries(needy.map((r) => [r.id, { state: 'failed' as const, history: [true, false], sinceFired: 3, message: 'old' }])),
+      rules: Object.fromEntries(needy.map((r) => [r.id, { state: 'failed' as const, history: '10', sinceFired: 3, message: 'old' }])),
     });
     const probes = { port: { ok: false, responseTimeMs: null, message: 'refused' } };
     const out = evaluateCheck({ spec, state: before, observation: procObs(null, { probes }), now: T0 });

@@ -79,7 +79,7 @@ describe('connection rules in checks', () => {
 
   test('a skipped probe keeps the rule state', () => {
     const spec = processSpec({ rules: [portRule] });
-    const state = monitored(spec, { rules: { mc: { state: 'failed', history: [true], sinceFired: 0 } } });
+    const state = monitored(spec, { rules: { mc: { state: 'failed', history: '1', sinceFired: 0 } } });
     const out = evaluateCheck({ spec, state, observation: procObs(figures(), { probes: { mc: { ...refused, skipped: true } } }), now: T0 });
     assert.deepEqual(out.state.rules['mc'], state.rules['mc']);
     assert.deepEqual(out.actions, []);

@@ -89,7 +89,7 @@ describe('resource events', () => {
 
   test('a collecting CPU leaves a failed rule as it was', () => {
     const spec = processSpec({ rules: [cpuRule(50)] });
-    const state = monitored(spec, { rules: { cpu: { state: 'failed', history: [true], sinceFired: 0 } } });
+    const state = monitored(spec, { rules: { cpu: { state: 'failed', history: '1', sinceFired: 0 } } });
     const out = evaluateCheck({ spec, state, observation: procObs(figures({ cpuPercent: null })), now: T0 });
     assert.deepEqual(out.state.rules['cpu'], state.rules['cpu']);
     assert.deepEqual(out.events, []);

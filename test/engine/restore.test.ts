@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { effectiveOnReboot, restoreState } from '../../src/engine/restore.ts';
 import { initialServiceState } from '../../src/engine/service-state.ts';
 import type { OnReboot } from '../../src/model/service.ts';
-import type { MonitoringState, ServiceState } from '../../src/model/state.ts';
+import type { MonitoringState, RuleState, ServiceState } from '../../src/model/state.ts';
 import { cpuRule, nonexistRule, processSpec } from './helpers.ts';
 
 const spec = processSpec({ rules: [nonexistRule(), cpuRule(50)] });
@@ -17,9 +17,9 @@ function saved(monitoring: MonitoringState): ServiceState {
     restartsTotal: 4,
     identity: { pid: 42, startTime: 1000 },
     rules: {
-      nonexist: { state: 'succeeded', history: [false], sinceFired: 0 },
-      cpu: { state: 'failed', history: [true], sinceFired: 2 },
-      removed: { state: 'failed', history: [true], sinceFired: 0 },
+      nonexist: { state: 'succeeded', history: '0', sinceFired: 0 },
+      cpu: { state: 'failed', history: '1', sinceFired: 2 },
+      removed: { state: 'failed', history: '1', sinceFired: 0 },
     },
   };
 }
@@ -60,6 +60,36 @@ describe('restoreState', () => {
     const r = restoreState(spec, saved('monitored'), { rebooted: true, onreboot: 'nostart' });
     assert.deepEqual(r.rules, {});
     assert.deepEqual(r.restarts, []);
+  });
+
+  test('a damaged history keeps only its 0/1 characters, at most 64; a non-string is empty', () => {
+    const damaged = (history: unknown): ServiceState => {
+      const base = saved('monitored');
+      return { ...base, rules: { ...base.rules, cpu: { ...base.rules['cpu']!, history: history as string } } };
+    };
+    const cases: Array<[unknown, string]> = [
+      ['1x0 1', '101'],
+      ['1'.repeat(100), '1'.repeat(64)],
+      [`2${'0'.repeat(70)}`, '0'.repeat(64)],
+      [42, ''],
+      [null, ''],
+      [undefined, ''],
+      [[true, false], ''],
+      ['0110', '0110'],
+    ];
+    for (const [history, want] of cases) {
+      const r = restoreState(spec, damaged(history), { rebooted: false, onreboot: 'start' });
+      assert.equal(r.rules['cpu']?.history, want, JSON.stringify(history));
+      assert.equal(r.rules['cpu']?.sinceFired, 2);
+    }
+  });
+
+  test('a saved rule that is not an object is dropped; missing rules are none', () => {
+    const base = saved('monitored');
+    const r = restoreState(spec, { ...base, rules: { ...base.rules, cpu: null as unknown as RuleState } }, { rebooted: false, onreboot: 'start' });
+    assert.deepEqual(Object.keys(r.rules), ['nonexist']);
+    const none = restoreState(spec, { ...base, rules: undefined as unknown as ServiceState['rules'] }, { rebooted: false, onreboot: 'start' });
+    assert.deepEqual(none.rules, {});
   });
 
   test('name and type come from the spec', () => {

@@ -21,9 +21,10 @@ function feed(results: string, r: Rate, recovery: Rate = rate(1, 1)) {
 
 describe('countResults', () => {
   test('counts only the newest cycles', () => {
-    assert.equal(countResults([true, false, true, true], 3, true), 2);
-    assert.equal(countResults([true, false, true, true], 3, false), 1);
-    assert.equal(countResults([], 5, true), 0);
+    assert.equal(countResults('1011', 3, true), 2);
+    assert.equal(countResults('1011', 3, false), 1);
+    assert.equal(countResults('', 5, true), 0);
+    assert.equal(countResults('1'.repeat(HISTORY_LENGTH), 100, true), HISTORY_LENGTH);
   });
 });
 
@@ -55,18 +56,28 @@ describe('stepRule transitions', () => {
     const { last } = feed('F', rate(3, 3));
     assert.equal(last.state, 'init');
     assert.equal(last.message, 'F');
-    assert.deepEqual(last.history, [true]);
+    assert.equal(last.history, '1');
   });
 
   test('a transition fills the whole history with the new polarity', () => {
     const { last } = feed('F', rate(1, 1));
-    assert.equal(last.history.length, HISTORY_LENGTH);
-    assert.ok(last.history.every((h) => h));
+    assert.equal(last.history, '1'.repeat(HISTORY_LENGTH));
+    const back = feed('FS', rate(1, 1)).last;
+    assert.equal(back.history, '0'.repeat(HISTORY_LENGTH));
   });
 
   test('the history never grows beyond 64 results', () => {
     const { last } = feed('S'.repeat(100), rate(1, 1));
+    assert.equal(last.history, '0'.repeat(HISTORY_LENGTH));
+    const mixed = feed(`F${'S'.repeat(62)}FS`, rate(3, 3)).last;
+    assert.equal(mixed.history, `01${'0'.repeat(62)}`, 'newest first; the oldest falls off at 64');
+  });
+
+  test('the JSON of a rule state with a full history stays small (no arrays of booleans)', () => {
+    const { last } = feed('FSFSFFSSFS'.repeat(10), rate(3, 5));
     assert.equal(last.history.length, HISTORY_LENGTH);
+    const json = JSON.stringify(last);
+    assert.ok(json.length < 200, `${json.length} bytes: ${json}`);
   });
 });
 
@@ -86,6 +97,44 @@ describe('stepChanged', () => {
     assert.equal(again.changedFrom, 43);
     const settled = stepChanged(again.next, 44, 'pid 44');
     assert.equal(settled.next.state, 'succeeded');
-    assert.deepEqual(settled.next.history.slice(0, 5), [false, true, true, false, false]);
+    assert.equal(settled.next.history.slice(0, 5), '01100');
   });
+});
+
+/** The boolean[] history stepRule had before histories became strings, kept here as the reference behaviour. */
+function arrayReference(results: string, r: Rate, recovery: Rate) {
+  let state: RuleState['state'] = 'init';
+  let history: boolean[] = [];
+  const count = (cycles: number, failed: boolean) => history.slice(0, cycles).filter((h) => h === failed).length;
+  const transitions: Transition[] = [];
+  for (const c of results) {
+    const failed = c === 'F';
+    history = [failed, ...history].slice(0, HISTORY_LENGTH);
+    let t: Transition = null;
+    if (failed && state !== 'failed' && count(r.cycles, true) >= r.count) t = 'failed';
+    else if (!failed && state === 'failed' && count(recovery.cycles, false) >= recovery.count) t = 'succeeded';
+    else if (!failed && state !== 'failed' && state !== 'succeeded') t = 'silent';
+    if (t === 'failed' || t === 'succeeded') history = new Array<boolean>(HISTORY_LENGTH).fill(t === 'failed');
+    if (t !== null) state = t === 'silent' ? 'succeeded' : t;
+    transitions.push(t);
+  }
+  return { transitions, history: history.map((h) => (h ? '1' : '0')).join('') };
+}
+
+describe('stepRule equals the former boolean[] history', () => {
+  // Deterministic pseudo-random result sequences, long enough to wrap the 64-result history several times.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rates: Array<[Rate, Rate]> = [[rate(1, 1), rate(1, 1)], [rate(3, 3), rate(2, 2)], [rate(2, 5), rate(3, 4)], [rate(10, 64), rate(5, 64)], [rate(64, 64), rate(1, 1)]];
+  for (const [r, recovery] of rates) {
+    for (const bias of [0.1, 0.5, 0.9]) {
+      test(`${r.count} within ${r.cycles}, recovery ${recovery.count} within ${recovery.cycles}, failure share ${bias}`, () => {
+        const results = Array.from({ length: 300 }, () => (next() < bias ? 'F' : 'S')).join('');
+        const got = feed(results, r, recovery);
+        const want = arrayReference(results, r, recovery);
+        assert.deepEqual(got.transitions, want.transitions);
+        assert.equal(got.last.history, want.history);
+      });
+    }
+  }
 });

@@ -12,7 +12,7 @@ const busy = (): ServiceState => ({
   restartsTotal: 5,
   identity: { pid: 1, startTime: 2 },
   actionFailures: { exec: 'failed to start' },
-  rules: { r: { state: 'failed', history: [true], sinceFired: 0 } },
+  rules: { r: { state: 'failed', history: '1', sinceFired: 0 } },
 });
 
 describe('initialServiceState', () => {
@@ -52,7 +52,7 @@ describe('applyUserAction', () => {
   for (const action of ['monitor', 'start', 'restart'] as const) {
     test(`${action} on a service not monitored: initializing, fresh rules`, () => {
       const off = applyUserAction(busy(), 'unmonitor');
-      const s = applyUserAction({ ...off, rules: { r: { state: 'failed', history: [true], sinceFired: 0 } } }, action);
+      const s = applyUserAction({ ...off, rules: { r: { state: 'failed', history: '1', sinceFired: 0 } } }, action);
       assert.equal(s.monitoring, 'initializing');
       assert.deepEqual(s.rules, {});
     });

@@ -7,7 +7,7 @@ import { cpuRule, nonexistRule, processSpec, rule } from './helpers.ts';
 
 const pidRule = rule({ kind: 'changed', target: 'pid' }, { id: 'pid' });
 const spec = processSpec({ rules: [nonexistRule(), cpuRule(50), cpuRule(90, { id: 'cpu2' }), pidRule] });
-const ruleState = (state: RuleState['state']): RuleState => ({ state, history: [], sinceFired: 0 });
+const ruleState = (state: RuleState['state']): RuleState => ({ state, history: '', sinceFired: 0 });
 
 function state(over: Partial<ServiceState>): ServiceState {
   return { ...initialServiceState(spec), monitoring: 'monitored', ...over };
