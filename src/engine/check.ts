@@ -10,6 +10,10 @@ import { applyRestartLimits } from './restart-limits.ts';
 import { checkRule } from './rule-check.ts';
 import { pathTypeProblem } from './path-tests.ts';
 
+/** Shared empties for the usual check that raises nothing (never pushed to: callers spread them). */
+const NONE_EVENTS: readonly EventDraft[] = [];
+const NONE_ACTIONS: readonly PlannedAction[] = [];
+
 const REPAIRED = {
   exec: 'process is running after previous exec error (slow starting or manually recovered?)',
   timeout: 'process is running after previous restart timeout (manually recovered?)',
@@ -21,12 +25,17 @@ const REPAIRED = {
  */
 function processSeen(spec: ServiceSpec, before: ServiceState, state: ServiceState, obs: Observation) {
   const found = obs.process?.found;
-  if (spec.type !== 'process' || !found) return { state, events: [] as EventDraft[], actions: [] as PlannedAction[] };
+  if (spec.type !== 'process' || !found) return { state, events: NONE_EVENTS, actions: NONE_ACTIONS };
+  const repaired = (['exec', 'timeout'] as const).filter((kind) => before.actionFailures[kind] !== undefined);
+  const known = state.identity;
+  // The usual check: the same process as before and nothing to clear; the state is left as it is.
+  if (repaired.length === 0 && known?.pid === found.pid && known.startTime === found.startTime) {
+    return { state, events: NONE_EVENTS, actions: NONE_ACTIONS };
+  }
   const failures = { ...state.actionFailures };
   const events: EventDraft[] = [];
   const actions: PlannedAction[] = [];
-  for (const kind of ['exec', 'timeout'] as const) {
-    if (before.actionFailures[kind] === undefined) continue;
+  for (const kind of repaired) {
     delete failures[kind];
     events.push({ service: spec.name, kind, state: 'succeeded', message: REPAIRED[kind], action: 'alert' });
     actions.push({ type: 'alert', reason: REPAIRED[kind] });
@@ -42,6 +51,7 @@ function processSeen(spec: ServiceSpec, before: ServiceState, state: ServiceStat
 function pathTypeSeen(spec: ServiceSpec, state: ServiceState, obs: Observation) {
   const problem = pathTypeProblem(spec.type, obs.path);
   const before = state.actionFailures.invalid;
+  if (problem === null && before === undefined) return { state, events: NONE_EVENTS, actions: NONE_ACTIONS, invalid: false };
   const events: EventDraft[] = [];
   const actions: PlannedAction[] = [];
   const failures = { ...state.actionFailures };
@@ -89,8 +99,11 @@ export function evaluateCheck(input: CheckInput): CheckOutput {
   const events = [...limits.events, ...processed.events, ...typed.events];
   const actions = [...limits.actions, ...processed.actions, ...typed.actions];
   const rules: Record<string, RuleState> = {};
+  // A check whose every rule state is the one before keeps the previous rules object (the steady state).
+  let same = Object.keys(seen.state.rules).length === spec.rules.length;
   for (const rule of spec.rules) {
     const previous = seen.state.rules[rule.id];
+    if (previous === undefined) same = false;
     // Between cycles only existence is looked at; every other figure waits for the cycle (semantics.md).
     if ((input.outOfCycle || typed.invalid) && !isExistenceRule(rule)) {
       if (previous) rules[rule.id] = previous;
@@ -98,8 +111,9 @@ export function evaluateCheck(input: CheckInput): CheckOutput {
     }
     const r = checkRule(spec, rule, previous, obs);
     if (r.state) rules[rule.id] = r.state;
-    events.push(...r.events);
-    actions.push(...r.actions);
+    if (r.state !== previous) same = false;
+    if (r.events.length > 0) events.push(...r.events);
+    if (r.actions.length > 0) actions.push(...r.actions);
   }
-  return { state: { ...seen.state, rules }, events, actions: selectActions(actions) };
+  return { state: { ...seen.state, rules: same ? seen.state.rules : rules }, events, actions: selectActions(actions) };
 }

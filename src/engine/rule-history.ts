@@ -17,10 +17,16 @@ export function countResults(history: string, cycles: number, failed: boolean): 
   return n;
 }
 
-/** The newest result first, at most HISTORY_LENGTH. */
+/**
+ * The newest result first, at most HISTORY_LENGTH. A full history of one polarity that gets one more of the same
+ * is returned as it is (the shared string): a steady rule then allocates nothing.
+ */
 export function prependResult(result: boolean, history: string): string {
+  const full = result ? ALL_FAILED : ALL_SUCCEEDED;
+  if (history === full) return full;
   const kept = history.length < HISTORY_LENGTH ? history : history.slice(0, HISTORY_LENGTH - 1);
-  return (result ? '1' : '0') + kept;
+  const next = (result ? '1' : '0') + kept;
+  return next === full ? full : next;
 }
 
 /** A full history of one polarity (after a transition): shared strings, nothing built. */

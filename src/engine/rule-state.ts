@@ -23,7 +23,8 @@ export function stepRule(
   message: string,
 ): { next: RuleState; transition: Transition } {
   const history = prependResult(failed, prev.history);
-  const base: RuleState = { ...prev, history, message };
+  // A steady rule (same full history, same message) keeps its state object: nothing is built each check.
+  const base: RuleState = history === prev.history && message === prev.message ? prev : { ...prev, history, message };
   if (failed) {
     if (prev.state !== 'failed' && countResults(history, rule.rate.cycles, true) >= rule.rate.count) {
       return { next: { ...base, state: 'failed', history: filledHistory(true), sinceFired: 0 }, transition: 'failed' };

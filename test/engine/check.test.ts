@@ -179,3 +179,48 @@ describe('no event below the threshold', () => {
     assert.equal(out.state.rules['cpu']?.state, 'succeeded');
   });
 });
+
+describe('a steady check builds nothing new (the overhead benchmark: every service, every cycle)', () => {
+  const spec = processSpec({ rules: [nonexistRule(), cpuRule(90)] });
+  const steadyAfter = (checks: number) => {
+    let state = initialServiceState(spec);
+    for (let i = 0; i < checks; i++) state = evaluateCheck({ spec, state, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + i }).state;
+    return state;
+  };
+
+  test('after 64 equal results the rules object, each rule state and the identity are the ones before', () => {
+    const before = steadyAfter(70);
+    const out = evaluateCheck({ spec, state: before, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + 100 });
+    assert.equal(out.state.rules, before.rules);
+    assert.equal(out.state.identity, before.identity);
+    assert.equal(out.state.actionFailures, before.actionFailures);
+    assert.equal(out.state.checks, before.checks + 1, 'still counted');
+  });
+
+  test('a history not yet full, a new message or a new result builds a new rule state', () => {
+    const young = steadyAfter(3);
+    const next = evaluateCheck({ spec, state: young, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + 3 });
+    assert.notEqual(next.state.rules, young.rules);
+    const steady = steadyAfter(70);
+    const cpuId = spec.rules[1]!.id;
+    const other = evaluateCheck({ spec, state: steady, observation: procObs(figures({ cpuPercent: 2 })), now: T0 + 100 });
+    assert.notEqual(other.state.rules[cpuId], steady.rules[cpuId], 'the message names the new figure');
+    assert.match(other.state.rules[cpuId]?.message ?? '', /2%/);
+    const failing = evaluateCheck({ spec, state: steady, observation: procObs(figures({ cpuPercent: 95 })), now: T0 + 100 });
+    assert.equal(failing.state.rules[cpuId]?.history[0], '1');
+    assert.notEqual(failing.state.rules, steady.rules);
+  });
+
+  test('a rule no longer in the service (after a reload) is dropped even when the others are steady', () => {
+    const steady = steadyAfter(70);
+    const fewer = processSpec({ rules: [nonexistRule()] });
+    const out = evaluateCheck({ spec: fewer, state: steady, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + 100 });
+    assert.deepEqual(Object.keys(out.state.rules), [fewer.rules[0]!.id]);
+  });
+
+  test('a new process (another pid or start time) is remembered', () => {
+    const steady = steadyAfter(70);
+    const out = evaluateCheck({ spec, state: steady, observation: procObs(figures({ cpuPercent: 1, pid: 99, startTime: 5 })), now: T0 + 100 });
+    assert.deepEqual(out.state.identity, { pid: 99, startTime: 5 });
+  });
+});
