@@ -17,8 +17,9 @@ import { scenario as overhead } from './scenarios/overhead.ts';
 import { scenario as stall } from './scenarios/stall.ts';
 import { scenario as http } from './scenarios/http.ts';
 import { scenario as cli } from './scenarios/cli.ts';
+import { scenario as memoryFloor } from './scenarios/memory-floor.ts';
 
-const SCENARIOS: Scenario[] = [recovery, hang, overhead, stall, http, cli];
+const SCENARIOS: Scenario[] = [recovery, hang, overhead, stall, http, cli, memoryFloor];
 
 interface Options {
   quick: boolean;

@@ -43,7 +43,8 @@ export function tsmonitYaml(s: BenchSetup): string {
     '  address: 127.0.0.1',
     '  allow:',
     `    - ${q(`${s.user}:${s.password}`)}`,
-    'checks:',
+    // An empty 'checks:' is null in YAML, which tsmonit refuses; no services is an empty list.
+    s.services.length === 0 ? 'checks: []' : 'checks:',
   ];
   for (const svc of s.services) {
     lines.push(`  - process: ${q(svc.name)}`, `    pidfile: ${q(svc.pidfile)}`);

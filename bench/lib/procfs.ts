@@ -52,3 +52,28 @@ export function isLive(pid: number): boolean {
 export function loadAverage(): number {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 }
+
+export interface MemoryMb {
+  /** VmRSS: all resident pages. */
+  vmRss: number;
+  /** RssAnon: resident anonymous pages (heaps, stacks). */
+  rssAnon: number;
+  /** RssFile: resident pages of mapped files (the executable, shared libraries). */
+  rssFile: number;
+}
+
+/** VmRSS, RssAnon and RssFile in MB from one read of /proc/PID/status, or null when the process is gone. */
+export function memoryMb(pid: number): MemoryMb | null {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return null;
+  }
+  const field = (name: string): number | null => {
+    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) / 1024 : null;
+  };
+  const [vmRss, rssAnon, rssFile] = [field('VmRSS'), field('RssAnon'), field('RssFile')];
+  return vmRss === null || rssAnon === null || rssFile === null ? null : { vmRss, rssAnon, rssFile };
+}
