@@ -7,7 +7,7 @@ import type { ProcessIdentity } from '../model/state.ts';
 import type { DaemonDeps } from './deps.ts';
 import { observePath } from './observe-paths.ts';
 import { runCheckProgram } from './observe-program.ts';
-import { probeConnections } from './probe-connections.ts';
+import { connectionRules, probeConnections } from './probe-connections.ts';
 
 export { connectionRules, defaultProbeHost } from './probe-connections.ts';
 
@@ -59,7 +59,7 @@ export async function observe(deps: DaemonDeps, input: ObserveInput): Promise<Ob
       break;
   }
   const processMissing = spec.type === 'process' && observation.process?.found === null;
-  if (!processMissing && !input.outOfCycle) {
+  if (!processMissing && !input.outOfCycle && connectionRules(spec).length > 0) {
     observation.probes = await probeConnections(deps, spec, input.limits, observation.process?.found, input.signal);
   }
   return observation;

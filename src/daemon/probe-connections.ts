@@ -9,15 +9,23 @@ import type { DaemonDeps } from './deps.ts';
 
 type ConnectionRule = Rule & { test: ConnectionTest };
 
-export function connectionRules(spec: ServiceSpec): ConnectionRule[] {
-  return spec.rules.filter((r): r is ConnectionRule => r.test.kind === 'connection');
+// A spec does not change once loaded (a reload builds new ones): its connection rules are picked out once.
+const connectionRulesOf = new WeakMap<ServiceSpec, readonly ConnectionRule[]>();
+
+export function connectionRules(spec: ServiceSpec): readonly ConnectionRule[] {
+  let rules = connectionRulesOf.get(spec);
+  if (!rules) {
+    rules = spec.rules.filter((r): r is ConnectionRule => r.test.kind === 'connection');
+    connectionRulesOf.set(spec, rules);
+  }
+  return rules;
 }
 
 export function defaultProbeHost(spec: ServiceSpec): string {
   return spec.type === 'host' ? spec.address : 'localhost';
 }
 
-async function probeAll(deps: DaemonDeps, spec: ServiceSpec, rules: ConnectionRule[], limits: Limits, signal?: AbortSignal): Promise<ProbeResult[]> {
+async function probeAll(deps: DaemonDeps, spec: ServiceSpec, rules: readonly ConnectionRule[], limits: Limits, signal?: AbortSignal): Promise<ProbeResult[]> {
   return Promise.all(
     rules.map((rule) =>
       deps.prober.probe(rule.test, {
