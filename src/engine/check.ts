@@ -115,5 +115,5 @@ export function evaluateCheck(input: CheckInput): CheckOutput {
     if (r.events.length > 0) events.push(...r.events);
     if (r.actions.length > 0) actions.push(...r.actions);
   }
-  return { state: { ...seen.state, rules: same ? seen.state.rules : rules }, events, actions: selectActions(actions) };
+  return { state: same ? seen.state : { ...seen.state, rules }, events, actions: selectActions(actions) };
 }

@@ -23,21 +23,26 @@ export interface LimitResult {
 export function applyRestartLimits(spec: ServiceSpec, state: ServiceState): LimitResult {
   const result: LimitResult = { state, events: [], actions: [], unmonitors: false };
   if (spec.restartLimits.length === 0 && state.restarts.length === 0) return result;
-  const failures = { ...state.actionFailures };
+  let timeout: string | null = null;
   for (const limit of spec.restartLimits) {
     const count = restartsWithin(state.restarts, state.checks, limit.cycles);
     if (count < limit.count) continue;
     const action = effectiveAction(spec, limit.action);
     const message = `service restarted ${count} times within ${limit.cycles} cycle(s) - ${describeAction(action)}`;
-    failures.timeout = message;
+    timeout = message;
     const figures = { restarts: count, limit: limit.count, cycles: limit.cycles };
     result.events.push({ service: spec.name, kind: 'timeout', state: 'failed', message, rule: limit.text, action: action.type, figures });
     const planned = plannedAction(action, { rule: limit.text, reason: message, figures });
     if (planned) result.actions.push(planned);
     if (action.type === 'unmonitor') result.unmonitors = true;
   }
-  if (result.events.length > 0) result.state = { ...state, restarts: [], actionFailures: failures };
-  else result.state = { ...state, restarts: keepRecent(spec, state) };
+  if (timeout !== null) {
+    result.state = { ...state, restarts: [], actionFailures: { ...state.actionFailures, timeout } };
+    return result;
+  }
+  // The usual check: no limit reached; the state is copied only when old restarts fall out of the window.
+  const recent = keepRecent(spec, state);
+  if (recent.length !== state.restarts.length) result.state = { ...state, restarts: recent };
   return result;
 }
 
