@@ -8,6 +8,7 @@ import type { EventDraft } from '../model/event.ts';
 import type { CheckOutput, PlannedAction } from '../model/evaluation.ts';
 import type { ProcessSnapshot, SystemSample } from '../model/observation.ts';
 import type { ServiceSpec } from '../model/service.ts';
+import type { ServiceState } from '../model/state.ts';
 import { observe } from './checks.ts';
 import type { DaemonDeps } from './deps.ts';
 import type { CycleReport, ServiceStatus } from './facade.ts';
@@ -34,11 +35,20 @@ export interface CheckHost {
   figures: History;
 }
 
+/**
+ * Check counters and times alone are written at least this often (and with any other change, on reload and on
+ * exit): a tsmonit killed meanwhile resumes its counters up to this much behind (README: crash safety).
+ */
+export const COUNTERS_SAVE_MS = 60_000;
+
 export class CheckRunner {
   /** Aborted on quit: check programs still running are ended (tsmonit leaves no orphans of its checks). */
   private readonly abort = new AbortController();
-  /** Checks since the last save changed only histories and check times: saved when the cycle's checks are done. */
+  /** Checks since the last save changed rule states (histories, messages): saved when the cycle's checks are done. */
   private unsaved = false;
+  /** Checks since the last save moved only their counters and times (checks, lastCheck): saved at a slower pace. */
+  private countersMoved = false;
+  private countersSavedAt = -Infinity;
   private readonly listeners = new Set<(r: CycleReport) => void>();
   private cyclesRun = 0;
 
@@ -105,8 +115,11 @@ export class CheckRunner {
   }
 
   private saveQuietChecks(): void {
-    if (!this.unsaved) return;
+    const now = this.host.deps.clock.now();
+    if (!this.unsaved && !(this.countersMoved && now - this.countersSavedAt >= COUNTERS_SAVE_MS)) return;
     this.unsaved = false;
+    this.countersMoved = false;
+    this.countersSavedAt = now;
     this.host.markDirty();
   }
 
@@ -167,15 +180,27 @@ export class CheckRunner {
   }
 
   private apply(rt: ServiceRuntime, out: CheckOutput): void {
+    const before = rt.state;
     rt.state = out.state;
     // A process that is gone has no identity: the liveness watch must not keep firing on its old pid.
-    if (rt.lastObservation?.process?.found === null) rt.state = { ...rt.state, identity: null };
+    if (rt.lastObservation?.process?.found === null && rt.state.identity !== null) rt.state = { ...rt.state, identity: null };
     for (const event of out.events) this.host.emit(event);
     this.host.afterCheck(rt.spec, out);
     for (const action of out.actions) this.host.dispatch(rt, action);
     // A check that changed nothing but its histories is saved with the cycle's others once they are all done
     // (semantics: the state file is written after each cycle in which it changed); events and actions at once.
     if (out.events.length > 0 || out.actions.length > 0) this.host.markDirty();
-    else this.unsaved = true;
+    else if (changedMoreThanCounters(before, rt.state)) this.unsaved = true;
+    else this.countersMoved = true;
   }
+}
+
+/**
+ * A steady check (the engine keeps every unchanged part of the state as the same object) moves only the check
+ * counter and time; writing 500 services' state each second for that was a tenth of tsmonit's idle CPU.
+ */
+function changedMoreThanCounters(before: ServiceState, after: ServiceState): boolean {
+  const keys = Object.keys(after) as Array<keyof ServiceState>;
+  if (keys.length !== Object.keys(before).length) return true;
+  return keys.some((key) => key !== 'checks' && key !== 'lastCheck' && before[key] !== after[key]);
 }
