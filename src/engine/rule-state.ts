@@ -1,7 +1,7 @@
 // monit's event state machine for one (service, rule) pair: a 64-result history (rule-history.ts) and a state.
 import type { Rule } from '../model/rule.ts';
 import type { RuleState } from '../model/state.ts';
-import { countResults, filledHistory, prependResult } from './rule-history.ts';
+import { HISTORY_LENGTH, countResults, filledHistory, prependResult } from './rule-history.ts';
 
 export { HISTORY_LENGTH, countResults } from './rule-history.ts';
 
@@ -22,7 +22,12 @@ export function stepRule(
   rule: Pick<Rule, 'rate' | 'recovery'>,
   message: string,
 ): { next: RuleState; transition: Transition } {
-  const history = prependResult(failed, prev.history);
+  let history = prependResult(failed, prev.history);
+  // Outside the failed state only failures are counted (a missing result is no failure), so a history without
+  // one is the full one: a new rule is steady, and its state file quiet, from its first check on.
+  if (!failed && prev.state !== 'failed' && history.length < HISTORY_LENGTH && !history.includes('1')) {
+    history = filledHistory(false);
+  }
   // A steady rule (same full history, same message) keeps its state object: nothing is built each check.
   const base: RuleState = history === prev.history && message === prev.message ? prev : { ...prev, history, message };
   if (failed) {

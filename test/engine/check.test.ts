@@ -4,7 +4,7 @@ import { evaluateCheck } from '../../src/engine/check.ts';
 import { initialServiceState } from '../../src/engine/service-state.ts';
 import type { Rule } from '../../src/model/rule.ts';
 import {
-  T0, actionTypes, cpuRule, figures, monitored, nonexistRule, procObs, processSpec, rule, runChecks, systemSample,
+  T0, actionTypes, cpuRule, figures, monitored, nonexistRule, procObs, processSpec, rate, rule, runChecks, systemSample,
 } from './helpers.ts';
 
 describe('evaluateCheck bookkeeping', () => {
@@ -181,7 +181,7 @@ describe('no event below the threshold', () => {
 });
 
 describe('a steady check builds nothing new (the overhead benchmark: every service, every cycle)', () => {
-  const spec = processSpec({ rules: [nonexistRule(), cpuRule(90)] });
+  const spec = processSpec({ rules: [nonexistRule(), cpuRule(90, { rate: rate(3, 3) })] });
   const steadyAfter = (checks: number) => {
     let state = initialServiceState(spec);
     for (let i = 0; i < checks; i++) state = evaluateCheck({ spec, state, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + i }).state;
@@ -197,12 +197,20 @@ describe('a steady check builds nothing new (the overhead benchmark: every servi
     assert.equal(out.state.checks, before.checks + 1, 'still counted');
   });
 
-  test('a history not yet full, a new message or a new result builds a new rule state', () => {
-    const young = steadyAfter(3);
-    const next = evaluateCheck({ spec, state: young, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + 3 });
-    assert.notEqual(next.state.rules, young.rules);
-    const steady = steadyAfter(70);
+  test('steady from the first check: a history with no failure is the full one (a missing result is no failure)', () => {
+    const first = steadyAfter(1);
+    for (const r of spec.rules) assert.equal(first.rules[r.id]?.history, '0'.repeat(64), r.text);
+    const second = evaluateCheck({ spec, state: first, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + 1 });
+    assert.equal(second.state.rules, first.rules);
+  });
+
+  test('a sub-threshold failure, a new message or a new result builds a new rule state', () => {
     const cpuId = spec.rules[1]!.id;
+    const once = evaluateCheck({ spec, state: steadyAfter(3), observation: procObs(figures({ cpuPercent: 95 })), now: T0 + 3 });
+    const after = evaluateCheck({ spec, state: once.state, observation: procObs(figures({ cpuPercent: 1 })), now: T0 + 4 });
+    assert.notEqual(after.state.rules, once.state.rules);
+    assert.equal(after.state.rules[cpuId]?.history.slice(0, 2), '01', 'the failure stays in the history and still counts');
+    const steady = steadyAfter(70);
     const other = evaluateCheck({ spec, state: steady, observation: procObs(figures({ cpuPercent: 2 })), now: T0 + 100 });
     assert.notEqual(other.state.rules[cpuId], steady.rules[cpuId], 'the message names the new figure');
     assert.match(other.state.rules[cpuId]?.message ?? '', /2%/);
