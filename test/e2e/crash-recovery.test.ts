@@ -47,7 +47,7 @@ test('tsmonit SIGKILLed at random points of its cycle never starts a service twi
     kill(daemon.pid, 'SIGKILL');
     await daemon.exited;
     const state = JSON.parse(readFileSync(`${dir}/state.json`, 'utf8')) as { version: number; services: Record<string, unknown> };
-    assert.equal(state.version, 1, 'the state file is whole after a SIGKILL');
+    assert.equal(state.version, 2, 'the state file is whole after a SIGKILL');
     assert.ok(state.services['process:svc'], 'and holds the service');
     daemon = spawnTsmonit(['-c', file]);
     await waitForLog(`${dir}/tsmonit.log`, /started: 1 services/);
