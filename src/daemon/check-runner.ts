@@ -201,23 +201,24 @@ export class CheckRunner {
  * second for that was a tenth of tsmonit's idle CPU. Messages are for display: the next check rewrites them.
  */
 function changedMoreThanCounters(before: ServiceState, after: ServiceState): boolean {
-  const keys = Object.keys(after) as Array<keyof ServiceState>;
-  if (keys.length !== Object.keys(before).length) return true;
-  return keys.some((key) => {
-    if (key === 'checks' || key === 'lastCheck' || before[key] === after[key]) return false;
-    return key !== 'rules' || rulesChanged(before.rules, after.rules);
-  });
+  return differsExcept(before, after, COUNTERS, (key, a, b) => key !== 'rules' || rulesChanged(a as ServiceState['rules'], b as ServiceState['rules']));
 }
 
 function rulesChanged(before: ServiceState['rules'], after: ServiceState['rules']): boolean {
-  const ids = Object.keys(after);
-  if (ids.length !== Object.keys(before).length) return true;
-  return ids.some((id) => {
-    const a = before[id];
-    const b = after[id]!;
-    if (a === b) return false;
-    if (a === undefined) return true;
-    const fields = Object.keys(b) as Array<keyof RuleState>;
-    return fields.length !== Object.keys(a).length || fields.some((f) => f !== 'message' && a[f] !== b[f]);
-  });
+  return differsExcept(before, after, NOTHING, (_id, a, b) => a === undefined || differsExcept(a as RuleState, b as RuleState, MESSAGE));
+}
+
+const COUNTERS: ReadonlySet<string> = new Set(['checks', 'lastCheck']);
+const MESSAGE: ReadonlySet<string> = new Set(['message']);
+const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * Whether `after` differs from `before` in its keys, or in a value outside `ignored` that is another object and,
+ * asked, `differs` (by default, any other object differs).
+ */
+function differsExcept<T extends object>(before: T, after: T, ignored: ReadonlySet<string>,
+  differs: (key: string, a: unknown, b: unknown) => boolean = () => true): boolean {
+  const keys = Object.keys(after) as Array<keyof T & string>;
+  if (keys.length !== Object.keys(before).length) return true;
+  return keys.some((key) => !ignored.has(key) && before[key] !== after[key] && differs(key, before[key], after[key]));
 }
