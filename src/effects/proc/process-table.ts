@@ -7,7 +7,7 @@ import type { ProcessSnapshot } from '../../model/observation.ts';
 import type { ProcessTable, SignalName } from '../../model/ports.ts';
 import { childrenFilesSupported } from './children.ts';
 import { CpuBaseline } from './cpu-percent.ts';
-import { derivePageSizeSync, readBootTimeSync, readMeminfo } from './kernel.ts';
+import { derivePageSizeSync, readBootTimeSync, readMemTotalSync } from './kernel.ts';
 import { createPidfileReader } from './pidfile.ts';
 import { parseStat } from './proc-files.ts';
 import { isPid, ProcReader, startTimeMs, type ProcKernel } from './proc-reader.ts';
@@ -40,8 +40,7 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
         baseline.prune(performance.now());
         reader.sweep(at);
       }
-      const meminfo = await readMeminfo(procRoot);
-      return createSnapshot({ reader, at, cores, memTotalBytes: meminfo.get('MemTotal') ?? 0, baseline, cycle });
+      return createSnapshot({ reader, at, cores, memTotalBytes: readMemTotalSync(procRoot), baseline, cycle });
     },
     readPidfile: createPidfileReader(),
     isAlive: (pid: number) => isAlive(pid, (p) => reader.state(p, Date.now())),
