@@ -4,6 +4,10 @@ import type { Clock } from '../model/ports.ts';
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep,
+  after(ms, callback) {
+    const timer = setTimeout(callback, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  },
 };
 
 /** Resolves after ms, or at once when the signal aborts; never rejects. */

@@ -11,6 +11,11 @@ export interface Clock {
   now(): number;
   /** Resolves after ms, or at once (without throwing) when signal aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls back once after ms; the returned function cancels it. For what wakes often (the liveness watch): no
+   * promise, no abort listener per wake-up.
+   */
+  after(ms: number, callback: () => void): () => void;
 }
 
 export type SignalName = 'SIGTERM' | 'SIGKILL' | 'SIGCONT' | 'SIGSTOP' | 'SIGHUP' | 'SIGUSR1' | 'SIGINT';
@@ -27,6 +32,11 @@ export interface ProcessTable {
   /** Cheaper still: kill(pid, 0) alone, so a zombie counts as existing. Optional (additive): the liveness
    * watch polls with it often and with isAlive() now and then. */
   exists?(pid: number): boolean;
+  /**
+   * Optional: a token of the host's task table that is equal between two reads only when no task was created or
+   * reaped in between (then every PID that existed at the first read still exists). null when unknown.
+   */
+  taskTableToken?(): string | null;
   /** Start time of a live pid (ms epoch) without a full snapshot, or null when gone. */
   startTimeOf(pid: number): Promise<number | null>;
   /** Send a signal; false when the process does not exist. */

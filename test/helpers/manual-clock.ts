@@ -21,6 +21,14 @@ export class ManualClock implements Clock {
     });
   }
 
+  after(ms: number, callback: () => void): () => void {
+    const sleeper = { until: this.time + ms, resolve: callback };
+    this.sleepers.push(sleeper);
+    return () => {
+      this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+    };
+  }
+
   /** Moves time forward in steps, waking sleepers in order and letting their continuations run. */
   async advance(ms: number): Promise<void> {
     const end = this.time + ms;

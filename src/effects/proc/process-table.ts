@@ -13,6 +13,7 @@ import { parseStat } from './proc-files.ts';
 import { isPid, ProcReader, startTimeMs, type ProcKernel } from './proc-reader.ts';
 import { readProcFileSync } from './read-proc.ts';
 import { createSnapshot } from './snapshot.ts';
+import { createTaskTableToken } from './task-table-token.ts';
 
 export interface ProcessTableOptions {
   procRoot?: string;
@@ -45,6 +46,7 @@ export function createProcessTable(options: ProcessTableOptions = {}): ProcessTa
     readPidfile: createPidfileReader(),
     isAlive: (pid: number) => isAlive(pid, (p) => reader.state(p, Date.now())),
     exists,
+    taskTableToken: createTaskTableToken(procRoot),
     async startTimeOf(pid: number): Promise<number | null> {
       if (!isPid(pid)) return null;
       const stat = parseStat(readProcFileSync(join(procRoot, String(pid), 'stat')) ?? '');
