@@ -18,9 +18,9 @@ const KILLS_PER_SECOND = 2000;
 const ZOMBIE_CHECK_MS = 1000;
 
 /**
- * Each pass is one plain timer callback: no promise, no abort listener, no copied list. The wake-up itself is
- * most of an idle tsmonit's CPU (20 a second with few services), and an async loop around a sleep with an abort
- * signal cost about twice a bare timer's wake-up (the overhead benchmark at N=1 and N=50).
+ * Each pass is one plain timer callback: no promise, no abort listener, no copied list. With few services the
+ * wake-ups themselves are much of an idle tsmonit's CPU, and an async loop around a sleep with an abort signal
+ * cost about twice a bare timer's wake-up (the overhead benchmark's set-up at N=1 and N=50).
  */
 export class LivenessWatch {
   private cancel: (() => void) | null = null;
